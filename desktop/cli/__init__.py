@@ -1,0 +1,71 @@
+"""The ``plandesk`` command. Subcommands live in small modules listed in
+COMMAND_MODULES; each has ``register(subparsers)`` and sets ``func(args, ctx)``.
+
+Errors: exit code 2 and one sentence on stderr; ``--debug`` shows the traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+import traceback
+
+from .. import __version__
+from ..errors import PlanDeskError
+from .context import Context
+
+COMMAND_MODULES = ["library_cmds"]
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # argparse says exit 2 with usage; keep it one sentence
+        self.print_usage(sys.stderr)
+        print(f"指令參數有誤：{message}。請用 plandesk --help 查看用法。", file=sys.stderr)
+        sys.exit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="plandesk", description="PlanDesk 年度提升服務效能執行計畫編輯器")
+    parser.add_argument("--version", action="version", version=f"PlanDesk {__version__}")
+    parser.add_argument("--db", metavar="PATH", help="計畫庫檔案（預設：使用者資料夾；或環境變數 PLANDESK_DB）")
+    parser.add_argument("--debug", action="store_true", help="發生錯誤時顯示完整的技術訊息")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"{__name__}.{name}").register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    ctx = Context(args.db)
+    try:
+        if not args.command:
+            return _start_gui(ctx, args)
+        return args.func(args, ctx) or 0
+    except PlanDeskError as exc:
+        if args.debug:
+            traceback.print_exc()
+        print(exc.message, file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    finally:
+        ctx.close()
+
+
+def _start_gui(ctx: Context, args) -> int:
+    try:
+        from ..gui.app import run_gui
+    except ImportError:
+        library = ctx.library()
+        print(f"計畫庫位置：{library.path}")
+        return 0
+    return run_gui(ctx.db_path, [])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

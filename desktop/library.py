@@ -1,0 +1,329 @@
+"""The plan library: one SQLite file (sqlite-utils) holding every plan.
+
+Every write happens in its own transaction before the call returns, so an
+edit that returned survives a crash (autosave, no "Save" button).
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import sqlite_utils
+
+from . import migrate
+from .errors import PlanDeskError
+from .model import Department, Node, Paragraph, Plan, Section
+from .netshare import is_network_path
+from .ops import ROOT, Change
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def _now() -> str:
+    return datetime.now().isoformat(timespec="seconds")
+
+
+@dataclass
+class PlanSummary:
+    id: int
+    office: str
+    year: int
+    status: str
+    title: str
+    organization: str
+    modified: str
+
+
+@dataclass
+class SearchHit:
+    plan_id: int
+    office: str
+    year: int
+    node_id: str | None   # None when the hit is in a section
+    where: str            # node path with numbering, or the section heading
+    snippet: str
+
+
+class Library:
+    """An open library file. Use :meth:`open`."""
+
+    def __init__(self, db: sqlite_utils.Database, path: Path, warning: str = ""):
+        self.db = db
+        self.path = path
+        self.warning = warning  # one sentence for the user, e.g. network share
+
+    # --- opening -----------------------------------------------------------------
+    @classmethod
+    def open(cls, path: str | Path, create: bool = True) -> "Library":
+        """Open (or create) a library file, upgrading its schema.
+
+        A file that is not a PlanDesk library, is corrupt, or comes from a newer
+        PlanDesk is refused with a PlanDeskError and left untouched.
+        """
+        path = Path(path)
+        name = str(path)
+        exists = path.exists() and path.stat().st_size > 0
+        if not exists and not create:
+            raise PlanDeskError(f"找不到計畫庫 {name}，請確認路徑是否正確。")
+        if exists:
+            with open(path, "rb") as fh:
+                if fh.read(16) != SQLITE_MAGIC:
+                    raise PlanDeskError(f"{name} 不是 PlanDesk 計畫庫（不是 SQLite 資料庫），請選擇正確的檔案；此檔案未被變更。")
+        else:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise PlanDeskError(f"無法建立資料夾 {path.parent}（{exc.strerror}），請改用可寫入的位置。") from exc
+        try:
+            conn = sqlite3.connect(str(path), timeout=5, check_same_thread=False)
+            db = sqlite_utils.Database(conn)
+            ok = db.execute("PRAGMA quick_check" if not exists else "PRAGMA integrity_check").fetchone()[0]
+        except sqlite3.DatabaseError as exc:
+            raise PlanDeskError(f"計畫庫 {name} 已損壞，無法開啟（{exc}）；請改用備份檔，此檔案未被變更。") from exc
+        if ok != "ok":
+            conn.close()
+            raise PlanDeskError(f"計畫庫 {name} 已損壞（完整性檢查失敗），請改用備份檔；此檔案未被變更。")
+        if exists:
+            tables = set(db.table_names())
+            if tables and "plans" not in tables:
+                conn.close()
+                raise PlanDeskError(f"{name} 是其他程式的 SQLite 資料庫，不是 PlanDesk 計畫庫；此檔案未被變更。")
+        warning = ""
+        try:
+            db.execute("PRAGMA foreign_keys = ON")
+            if is_network_path(path):
+                db.execute("PRAGMA journal_mode = DELETE")
+                warning = "計畫庫位於網路磁碟，已改用較安全但較慢的存檔方式；建議把計畫庫放在本機磁碟。"
+            else:
+                db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = FULL")
+            migrate.upgrade(db, name)
+        except sqlite3.OperationalError as exc:
+            conn.close()
+            raise PlanDeskError(f"無法開啟計畫庫 {name}（{exc}），請確認檔案可寫入且未被其他程式鎖住。") from exc
+        except PlanDeskError:
+            conn.close()
+            raise
+        return cls(db, path, warning)
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+    # --- plans ---------------------------------------------------------------------
+    def list_plans(self, include_deleted: bool = False) -> list[PlanSummary]:
+        """All plans, by office then year (newest first)."""
+        where = "" if include_deleted else "WHERE deleted IS NULL"
+        rows = self.db.execute(
+            f"SELECT id, office, year, status, title, organization, modified FROM plans {where} "
+            "ORDER BY office, year DESC, id").fetchall()
+        return [PlanSummary(*row) for row in rows]
+
+    def add_plan(self, plan: Plan) -> int:
+        """Store a whole new plan; sets and returns ``plan.id``."""
+        with self.db.atomic():
+            now = _now()
+            cursor = self.db.execute(
+                "INSERT INTO plans (organization, office, year, title, date_line, status, columns,"
+                " profile, created, modified) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                [plan.organization, plan.office, plan.year, plan.title, plan.date_line,
+                 plan.status, json.dumps(plan.columns, ensure_ascii=False), plan.profile, now, now])
+            plan.id = cursor.lastrowid
+            self.db.execute("INSERT INTO status_log (plan_id, status, at) VALUES (?,?,?)",
+                            [plan.id, plan.status, now])
+            self._write_sections(plan)
+            rows = []
+            for position, node in enumerate(plan.tree):
+                self._collect_rows(plan.id, None, position, node, rows)
+            self.db.conn.executemany(_NODE_UPSERT, rows)
+            self._add_to_roster(plan)
+        return plan.id
+
+    def load_plan(self, plan_id: int) -> Plan:
+        """Read a plan with its sections and tree into memory."""
+        row = self.db.execute(
+            "SELECT id, organization, office, year, title, date_line, status, columns, profile"
+            " FROM plans WHERE id = ?", [plan_id]).fetchone()
+        if row is None:
+            raise PlanDeskError(f"計畫庫中沒有編號 {plan_id} 的計畫，請以 list 指令查看現有計畫。")
+        plan = Plan(id=row[0], organization=row[1], office=row[2], year=row[3], title=row[4],
+                    date_line=row[5], status=row[6], columns=json.loads(row[7]), profile=row[8])
+        for sid, heading, kind, paragraphs, notes in self.db.execute(
+                "SELECT id, heading, kind, paragraphs, notes FROM sections WHERE plan_id = ?"
+                " ORDER BY position", [plan_id]):
+            plan.sections.append(Section(
+                id=sid, heading=heading, kind=kind, notes=json.loads(notes),
+                paragraphs=[Paragraph(p["text"], p["numbered"]) for p in json.loads(paragraphs)]))
+        children: dict[str | None, list[tuple[int, Node]]] = {}
+        for nid, parent, position, title, text, period, numbered, skip, depts in self.db.execute(
+                "SELECT id, parent_id, position, title, text, period, numbered, skip, departments"
+                " FROM nodes WHERE plan_id = ?", [plan_id]):
+            node = Node(id=nid, title=title, text=text, period=period, numbered=bool(numbered),
+                        skip=skip, departments=[Department(n, r) for n, r in json.loads(depts)])
+            children.setdefault(parent, []).append((position, node))
+        for siblings in children.values():
+            siblings.sort(key=lambda item: item[0])
+        by_id = {node.id: node for siblings in children.values() for _, node in siblings}
+        for parent_id, siblings in children.items():
+            nodes = [node for _, node in siblings]
+            if parent_id is None:
+                plan.tree = nodes
+            elif parent_id in by_id:
+                by_id[parent_id].children = nodes
+        return plan
+
+    def exists(self, plan_id: int) -> bool:
+        return self.db.execute("SELECT 1 FROM plans WHERE id = ?", [plan_id]).fetchone() is not None
+
+    def delete_plan(self, plan_id: int) -> None:
+        """Move a plan to the recycle bin (recoverable with :meth:`restore_plan`)."""
+        with self.db.atomic():
+            self.db.execute("UPDATE plans SET deleted = ? WHERE id = ?", [_now(), plan_id])
+
+    def restore_plan(self, plan_id: int) -> None:
+        with self.db.atomic():
+            self.db.execute("UPDATE plans SET deleted = NULL WHERE id = ?", [plan_id])
+
+    def purge_plan(self, plan_id: int) -> None:
+        """Remove a plan for good (nodes and sections go with it)."""
+        with self.db.atomic():
+            self.db.execute("DELETE FROM plans WHERE id = ?", [plan_id])
+
+    def status_history(self, plan_id: int) -> list[tuple[str, str]]:
+        """[(status, ISO timestamp)] oldest first."""
+        return [tuple(r) for r in self.db.execute(
+            "SELECT status, at FROM status_log WHERE plan_id = ? ORDER BY id", [plan_id])]
+
+    # --- persisting operations ------------------------------------------------------
+    def persist(self, plan: Plan, change: Change) -> None:
+        """Write what ``change`` says changed in ``plan``, in one transaction."""
+        with self.db.atomic():
+            self._persist(plan, change)
+
+    def _persist(self, plan: Plan, change: Change) -> None:
+        now = _now()
+        if change.removed:
+            ids = list(change.removed)
+            for start in range(0, len(ids), 500):
+                chunk = ids[start:start + 500]
+                self.db.execute(f"DELETE FROM nodes WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+        if change.nodes or change.reordered:
+            rows = []
+            wanted = set(change.nodes)
+            for parent_key in change.reordered:
+                parent_children = plan.tree if parent_key == ROOT else _children_or_none(plan, parent_key)
+                if parent_children is not None:
+                    wanted |= {n.id for n in parent_children}
+            self._rows_for(plan, wanted, rows)
+            self.db.conn.executemany(_NODE_UPSERT, rows)
+        if change.plan:
+            self._write_plan_row(plan, now)
+        else:
+            self.db.execute("UPDATE plans SET modified = ? WHERE id = ?", [now, plan.id])
+        if change.sections:
+            self._write_sections(plan)
+        if change.plan or change.nodes:
+            self._add_to_roster(plan)
+
+    def _write_plan_row(self, plan: Plan, now: str) -> None:
+        old = self.db.execute("SELECT status FROM plans WHERE id = ?", [plan.id]).fetchone()[0]
+        self.db.execute(
+            "UPDATE plans SET organization=?, office=?, year=?, title=?, date_line=?, status=?,"
+            " columns=?, profile=?, modified=? WHERE id=?",
+            [plan.organization, plan.office, plan.year, plan.title, plan.date_line, plan.status,
+             json.dumps(plan.columns, ensure_ascii=False), plan.profile, now, plan.id])
+        if old != plan.status:
+            self.db.execute("INSERT INTO status_log (plan_id, status, at) VALUES (?,?,?)",
+                            [plan.id, plan.status, now])
+
+    def _rows_for(self, plan: Plan, wanted: set[str], rows: list) -> None:
+        def visit(siblings, parent_id):
+            for position, node in enumerate(siblings):
+                if node.id in wanted:
+                    rows.append(_node_row(plan.id, parent_id, position, node))
+                visit(node.children, node.id)
+        visit(plan.tree, None)
+
+    def _collect_rows(self, plan_id, parent_id, position, node, rows) -> None:
+        rows.append(_node_row(plan_id, parent_id, position, node))
+        for index, child in enumerate(node.children):
+            self._collect_rows(plan_id, node.id, index, child, rows)
+
+    def _write_sections(self, plan: Plan) -> None:
+        self.db.execute("DELETE FROM sections WHERE plan_id = ?", [plan.id])
+        for position, s in enumerate(plan.sections):
+            body = "\n".join([p.text for p in s.paragraphs] + s.notes)
+            self.db.execute(
+                "INSERT INTO sections (id, plan_id, position, heading, kind, paragraphs, notes, body)"
+                " VALUES (?,?,?,?,?,?,?,?)",
+                [s.id, plan.id, position, s.heading, s.kind,
+                 json.dumps([{"text": p.text, "numbered": p.numbered} for p in s.paragraphs],
+                            ensure_ascii=False),
+                 json.dumps(s.notes, ensure_ascii=False), body])
+
+    # --- department roster ------------------------------------------------------------
+    def _add_to_roster(self, plan: Plan) -> None:
+        names = {d.name for n in plan.walk() for d in n.departments if d.name}
+        self.db.conn.executemany("INSERT OR IGNORE INTO roster (office, name) VALUES (?, ?)",
+                                 [(plan.office, name) for name in names])
+
+    def roster(self, office: str) -> list[str]:
+        """Department names used in this office's plans, sorted."""
+        return [r[0] for r in self.db.execute(
+            "SELECT name FROM roster WHERE office = ? ORDER BY name", [office])]
+
+    def add_department(self, office: str, name: str) -> None:
+        with self.db.atomic():
+            self.db.execute("INSERT OR IGNORE INTO roster (office, name) VALUES (?, ?)", [office, name])
+
+    def rename_department(self, office: str, old: str, new: str) -> int:
+        """Rename a department in the roster and in every plan of the office.
+        Returns how many nodes changed. Plans open in memory must be reloaded."""
+        changed = 0
+        with self.db.atomic():
+            rows = self.db.execute(
+                "SELECT n.id, n.departments FROM nodes n JOIN plans p ON p.id = n.plan_id"
+                " WHERE p.office = ? AND n.departments LIKE ?", [office, f"%{old}%"]).fetchall()
+            for node_id, depts in rows:
+                items = json.loads(depts)
+                if any(name == old for name, _ in items):
+                    items = [[new if name == old else name, role] for name, role in items]
+                    self.db.execute("UPDATE nodes SET departments = ? WHERE id = ?",
+                                    [json.dumps(items, ensure_ascii=False), node_id])
+                    changed += 1
+            self.db.execute("DELETE FROM roster WHERE office = ? AND name = ?", [office, old])
+            self.db.execute("INSERT OR IGNORE INTO roster (office, name) VALUES (?, ?)", [office, new])
+        return changed
+
+    # --- search --------------------------------------------------------------------------
+    def search(self, text: str, limit: int = 200) -> list[SearchHit]:
+        """Substring search over node titles/texts and section text of all plans.
+
+        Three or more characters use the trigram FTS index; shorter queries
+        (電費) fall back to LIKE over the same tables.
+        """
+        from .search import run_search
+        return run_search(self, text, limit)
+
+
+_NODE_UPSERT = ("INSERT INTO nodes (id, plan_id, parent_id, position, title, text, period,"
+                " numbered, skip, departments) VALUES (?,?,?,?,?,?,?,?,?,?)"
+                " ON CONFLICT(id) DO UPDATE SET plan_id=excluded.plan_id, parent_id=excluded.parent_id,"
+                " position=excluded.position, title=excluded.title, text=excluded.text,"
+                " period=excluded.period, numbered=excluded.numbered, skip=excluded.skip,"
+                " departments=excluded.departments")
+
+
+def _node_row(plan_id, parent_id, position, node: Node) -> tuple:
+    return (node.id, plan_id, parent_id, position, node.title, node.text, node.period,
+            int(node.numbered), node.skip,
+            json.dumps([[d.name, d.role] for d in node.departments], ensure_ascii=False))
+
+
+def _children_or_none(plan: Plan, parent_id: str):
+    try:
+        return plan.find(parent_id)[0].children
+    except KeyError:
+        return None

@@ -1,0 +1,43 @@
+"""Where PlanDesk finds its shipped data and keeps the user's library."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def data_dir(name: str) -> Path:
+    """Folder of shipped data: ``db``, ``templates`` or ``resources``.
+
+    Installed wheels and frozen bundles carry it under ``desktop/_data``; a
+    source checkout has it at the repository top level.
+    """
+    for base in (_PACKAGE / "_data", _PACKAGE.parent,
+                 Path(getattr(sys, "_MEIPASS", _PACKAGE.parent))):
+        candidate = base / name
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError(f"PlanDesk data folder {name!r} is missing")
+
+
+def app_data_dir() -> Path:
+    """Per-user local app-data folder, the same one Qt's
+    ``QStandardPaths.AppLocalDataLocation`` gives for organization and
+    application "PlanDesk" (computed without importing Qt)."""
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "PlanDesk" / "PlanDesk"
+
+
+def default_db_path() -> Path:
+    """The library file: ``PLANDESK_DB`` if set, else ``library.sqlite`` in app data."""
+    env = os.environ.get("PLANDESK_DB")
+    if env:
+        return Path(env)
+    return app_data_dir() / "library.sqlite"
