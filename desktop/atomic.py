@@ -6,11 +6,17 @@ intact and raises one clear PlanDeskError.
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 from typing import Callable
 
 from .errors import PlanDeskError
+
+
+def _read_only(path: Path) -> bool:
+    """The file's own read-only flag (checked by mode, since root may write anyway)."""
+    return not (path.stat().st_mode & stat.S_IWUSR) or not os.access(path, os.W_OK)
 
 
 def write_atomic(path: str | Path, produce: Callable[[Path], None]) -> Path:
@@ -19,7 +25,7 @@ def write_atomic(path: str | Path, produce: Callable[[Path], None]) -> Path:
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise PlanDeskError(f"找不到資料夾 {folder}，請選擇已存在的資料夾。")
-    if path.exists() and not os.access(path, os.W_OK):
+    if path.exists() and _read_only(path):
         raise PlanDeskError(f"{path.name} 是唯讀檔案，無法覆寫；請另選檔名或解除唯讀，原檔案未變更。")
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix + ".tmp", dir=folder)

@@ -1,0 +1,161 @@
+"""Opening library files, bad files, search, recycle bin, crash safety."""
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import time
+
+import pytest
+
+from conftest import ROOT, fixture_path
+from desktop.errors import PlanDeskError
+from desktop.exchange import plan_to_dict, read_plan_file
+from desktop.library import Library
+from desktop.migrate import latest_version
+from desktop.netshare import is_network_path
+
+
+def test_not_sqlite_file_is_refused_untouched(tmp_path):
+    path = tmp_path / "notes.sqlite"
+    path.write_bytes(b"this is a Word file, not a library" * 10)
+    before = path.read_bytes()
+    with pytest.raises(PlanDeskError, match="不是 PlanDesk 計畫庫"):
+        Library.open(path)
+    assert path.read_bytes() == before
+
+
+def test_corrupt_library_is_refused_untouched(tmp_path):
+    path = tmp_path / "lib.sqlite"
+    lib = Library.open(path)
+    lib.add_plan(read_plan_file(fixture_path("hualien-108")))
+    lib.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    lib.close()
+    data = bytearray(path.read_bytes())
+    page = 4096
+    data[page * 2:page * 2 + 3000] = os.urandom(3000)  # garble a b-tree page
+    path.write_bytes(bytes(data))
+    with pytest.raises(PlanDeskError, match="損壞"):
+        Library.open(path)
+    assert path.read_bytes() == bytes(data)
+
+
+def test_other_programs_database_is_refused(tmp_path):
+    path = tmp_path / "other.sqlite"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE invoices (id INTEGER)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(PlanDeskError, match="其他程式"):
+        Library.open(path)
+
+
+def test_newer_schema_is_refused_untouched(tmp_path):
+    path = tmp_path / "lib.sqlite"
+    Library.open(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {latest_version() + 1}")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(PlanDeskError, match="較新版"):
+        Library.open(path)
+    assert path.read_bytes() == before
+
+
+def test_local_library_uses_wal_and_foreign_keys(library):
+    assert library.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert library.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert library.warning == ""
+
+
+def test_network_share_detection():
+    mounts = textwrap.dedent("""\
+        /dev/vda / ext4 rw 0 0
+        //server/plans /mnt/share cifs rw 0 0
+        server:/export /home/u/nfs nfs4 rw 0 0
+        """)
+    assert is_network_path("/mnt/share/lib.sqlite", mounts)
+    assert is_network_path("/home/u/nfs/a/lib.sqlite", mounts)
+    assert not is_network_path("/home/u/lib.sqlite", mounts)
+    assert not is_network_path("/mnt/shared/lib.sqlite", mounts)
+    assert is_network_path(r"\\server\plans\lib.sqlite", mounts)
+
+
+def test_network_share_uses_rollback_journal_and_warns(tmp_path, monkeypatch):
+    import desktop.library as library_module
+    monkeypatch.setattr(library_module, "is_network_path", lambda path: True)
+    lib = Library.open(tmp_path / "lib.sqlite")
+    assert lib.db.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    assert "網路磁碟" in lib.warning
+    lib.close()
+
+
+def test_search_finds_chinese_substrings(library):
+    library.add_plan(read_plan_file(fixture_path("hualien-108")))
+    taipei = library.add_plan(read_plan_file(fixture_path("taipei-114")))
+    hits = library.search("電子帳單")
+    assert hits and all("電子帳單" in h.snippet for h in hits)
+    assert {h.office for h in hits} == {"花蓮區營業處", "台北市區營業處"}
+    two = library.search("帳單")  # shorter than a trigram
+    assert len(two) >= len(hits) and all("帳單" in h.snippet for h in two)
+    where = {h.where for h in library.search("KIOSK") if h.plan_id == taipei}
+    assert "二、(二)2." in where
+    assert any(h.node_id is None and h.where == "計畫依據" for h in library.search("電配售部"))
+    assert library.search("完全不存在的字串") == []
+
+
+def test_deleted_plan_is_recoverable(library):
+    plan_id = library.add_plan(read_plan_file(fixture_path("taipei-114")))
+    library.delete_plan(plan_id)
+    assert library.list_plans() == [] and library.search("電子帳單") == []
+    library.restore_plan(plan_id)
+    assert [p.id for p in library.list_plans()] == [plan_id]
+
+
+EDITOR = textwrap.dedent("""
+    import sys
+    sys.path.insert(0, {root!r})
+    from desktop.library import Library
+    from desktop.document import PlanDocument
+    from desktop.ops import EditNode
+    lib = Library.open(sys.argv[1])
+    doc = PlanDocument.open(lib, int(sys.argv[2]))
+    nodes = [n for n in doc.plan.walk()]
+    i = 0
+    while True:
+        node = nodes[i % len(nodes)]
+        doc.apply(EditNode(node.id, {{"text": "edit-%d" % i}}))
+        print(i, node.id, flush=True)   # the edit has returned: it must survive
+        i += 1
+""")
+
+
+def test_kill_9_loses_no_returned_edit(tmp_path):
+    path = tmp_path / "lib.sqlite"
+    lib = Library.open(path)
+    plan_id = lib.add_plan(read_plan_file(fixture_path("hualien-108")))
+    lib.close()
+    script = tmp_path / "editor.py"
+    script.write_text(EDITOR.format(root=str(ROOT)))
+    proc = subprocess.Popen([sys.executable, str(script), str(path), str(plan_id)],
+                            stdout=subprocess.PIPE, text=True)
+    returned = {}
+    deadline = time.monotonic() + 60
+    while len(returned) < 300 and time.monotonic() < deadline:
+        line = proc.stdout.readline()
+        if not line:
+            break
+        i, node_id = line.split()
+        returned[node_id] = f"edit-{i}"  # the last returned edit per node
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert len(returned) > 100
+    lib = Library.open(path)
+    plan = lib.load_plan(plan_id)
+    texts = {n.id: n.text for n in plan.walk()}
+    for node_id, text in returned.items():
+        # a later edit may have committed after the last line we read; never an earlier one
+        assert int(texts[node_id].split("-")[1]) >= int(text.split("-")[1])
+    lib.close()
