@@ -15,7 +15,7 @@ import sqlite_utils
 
 from . import migrate
 from .errors import PlanDeskError
-from .model import Department, Node, Paragraph, Plan, Section
+from .model import Department, Node, Paragraph, Plan, Section, new_id
 from .netshare import is_network_path
 from .ops import ROOT, Change
 
@@ -122,7 +122,13 @@ class Library:
         return [PlanSummary(*row) for row in rows]
 
     def add_plan(self, plan: Plan) -> int:
-        """Store a whole new plan; sets and returns ``plan.id``."""
+        """Store a whole new plan; sets and returns ``plan.id``.
+
+        Nodes and sections get fresh ids: a plan added twice (the same file
+        imported again) becomes two independent plans.
+        """
+        for item in [*plan.sections, *plan.walk()]:
+            item.id = new_id()
         with self.db.atomic():
             now = _now()
             cursor = self.db.execute(

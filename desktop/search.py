@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .model import Node, Plan
-from .numbering import node_tokens
+from .numbering import level_style, token
+from .profiles import load_profile
 
 if TYPE_CHECKING:
     from .library import Library, SearchHit
@@ -22,12 +22,21 @@ def _snippet(text: str, query: str) -> str:
 
 
 def _match_clause(table: str, query: str) -> tuple[str, list]:
+    """FTS5 trigram MATCH for 3+ characters; shorter queries cannot use the
+    trigram index, so they scan the base table with instr() (twice as fast as LIKE)."""
     if len(query) >= 3:
         quoted = '"' + query.replace('"', '""') + '"'
         return f"{table}_fts MATCH ?", [quoted]
-    pattern = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    alias = "n" if table == "nodes" else "s"
     columns = ("title", "text") if table == "nodes" else ("heading", "body")
-    return " OR ".join(f"{table}_fts.{c} LIKE ? ESCAPE '\\'" for c in columns), [pattern] * 2
+    return " OR ".join(f"instr({alias}.{c}, ?) > 0" for c in columns), [query] * 2
+
+
+def _source(table: str, query: str) -> str:
+    alias = table[0]
+    if len(query) >= 3:
+        return f"{table}_fts JOIN {table} {alias} ON {alias}.rowid = {table}_fts.rowid"
+    return f"{table} {alias}"
 
 
 def run_search(library: "Library", query: str, limit: int) -> list["SearchHit"]:
@@ -40,48 +49,56 @@ def run_search(library: "Library", query: str, limit: int) -> list["SearchHit"]:
     db = library.db
     where, params = _match_clause("nodes", query)
     node_rows = db.execute(
-        f"SELECT n.plan_id, n.id, n.title, n.text, p.office, p.year FROM nodes_fts"
-        f" JOIN nodes n ON n.rowid = nodes_fts.rowid JOIN plans p ON p.id = n.plan_id"
-        f" WHERE ({where}) AND p.deleted IS NULL ORDER BY p.office, p.year DESC LIMIT ?",
+        f"SELECT n.plan_id, n.id, n.title, n.text, p.office, p.year FROM {_source('nodes', query)}"
+        f" JOIN plans p ON p.id = n.plan_id"
+        f" WHERE ({where}) AND p.deleted IS NULL LIMIT ?",
         params + [limit]).fetchall()
-    paths = _node_paths(library, {r[0] for r in node_rows})
+    paths = _node_paths(library, [r[1] for r in node_rows])
     hits = [SearchHit(plan_id, office, year, node_id, paths.get(node_id, ""),
                       _snippet(title if query in title else text, query))
             for plan_id, node_id, title, text, office, year in node_rows]
     if len(hits) < limit:
         where, params = _match_clause("sections", query)
         for plan_id, heading, body, office, year in db.execute(
-                f"SELECT s.plan_id, s.heading, s.body, p.office, p.year FROM sections_fts"
-                f" JOIN sections s ON s.rowid = sections_fts.rowid JOIN plans p ON p.id = s.plan_id"
+                f"SELECT s.plan_id, s.heading, s.body, p.office, p.year FROM {_source('sections', query)}"
+                f" JOIN plans p ON p.id = s.plan_id"
                 f" WHERE ({where}) AND p.deleted IS NULL LIMIT ?", params + [limit - len(hits)]):
             hits.append(SearchHit(plan_id, office, year, None, heading,
                                   _snippet(heading if query in heading else body, query)))
     return hits
 
 
-def _node_paths(library: "Library", plan_ids: set[int]) -> dict[str, str]:
-    """Numbered paths (一、(二)3.) for all nodes of the given plans, from a light
-    skeleton query rather than loading whole plans."""
-    out: dict[str, str] = {}
-    for plan_id in plan_ids:
-        profile = library.db.execute("SELECT profile FROM plans WHERE id = ?", [plan_id]).fetchone()[0]
-        skeleton = Plan(profile=profile, id=plan_id)
-        nodes: dict[str, Node] = {}
-        links = []
-        for nid, parent, position, numbered, skip in library.db.execute(
-                "SELECT id, parent_id, position, numbered, skip FROM nodes WHERE plan_id = ?"
-                " ORDER BY position", [plan_id]):
-            nodes[nid] = Node(id=nid, numbered=bool(numbered), skip=skip)
-            links.append((parent, nid))
-        parent_of = {}
-        for parent, nid in links:
-            (nodes[parent].children if parent in nodes else skeleton.tree).append(nodes[nid])
-            parent_of[nid] = parent
-        tokens = node_tokens(skeleton)
-        for nid in nodes:
-            chain, cur = [], nid
-            while cur is not None:
-                chain.append(tokens.get(cur, ""))
-                cur = parent_of.get(cur)
-            out[nid] = "".join(reversed(chain))
+def _node_paths(library: "Library", node_ids: list[str]) -> dict[str, str]:
+    """Numbered paths (一、(二)3.) of the given nodes, computed from their
+    ancestors and the count of numbered elder siblings — no whole-plan load."""
+    db = library.db
+    cache: dict[str, tuple[str | None, int, int, int, int, str]] = {}
+
+    def row(node_id):
+        if node_id not in cache:
+            cache[node_id] = db.execute(
+                "SELECT n.parent_id, n.plan_id, n.position, n.numbered, n.skip, p.profile"
+                " FROM nodes n JOIN plans p ON p.id = n.plan_id WHERE n.id = ?", [node_id]).fetchone()
+        return cache[node_id]
+
+    out = {}
+    for node_id in node_ids:
+        chain = []
+        current = node_id
+        while current is not None:
+            parent, plan_id, position, numbered, skip, profile = row(current)
+            chain.append((parent, plan_id, position, numbered, skip))
+            current = parent
+        levels = load_profile(profile)["numbering"]["levels"]
+        level, parts = -1, []
+        for parent, plan_id, position, numbered, skip in reversed(chain):
+            level += 1 + skip
+            if not numbered:
+                parts.append("")
+                continue
+            ordinal = db.execute(
+                "SELECT count(*) FROM nodes WHERE plan_id = ? AND parent_id IS ? AND position <= ?"
+                " AND numbered = 1", [plan_id, parent, position]).fetchone()[0]
+            parts.append(token(ordinal, level_style(levels, level)))
+        out[node_id] = "".join(parts)
     return out
