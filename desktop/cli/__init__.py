@@ -1,5 +1,5 @@
-"""The ``plandesk`` command. Subcommands live in small modules listed in
-COMMAND_MODULES; each has ``register(subparsers)`` and sets ``func(args, ctx)``.
+"""The ``plandesk`` command. Subcommands live in small modules named
+``desktop/cli/*_cmds.py``; each has ``register(subparsers)`` and sets ``func(args, ctx)``.
 
 Errors: exit code 2 and one sentence on stderr; ``--debug`` shows the traceback.
 """
@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import pkgutil
 import sys
 import traceback
 
@@ -14,7 +15,11 @@ from .. import __version__
 from ..errors import PlanDeskError
 from .context import Context
 
-COMMAND_MODULES = ["library_cmds"]
+
+def command_modules() -> list[str]:
+    """Names of the subcommand modules, in a stable order (help lists them so)."""
+    # __path__ (not a directory listing) so a PyInstaller bundle finds them too
+    return sorted(info.name for info in pkgutil.iter_modules(__path__) if info.name.endswith("_cmds"))
 
 
 class _Parser(argparse.ArgumentParser):
@@ -30,7 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", metavar="PATH", help="計畫庫檔案（預設：使用者資料夾；或環境變數 PLANDESK_DB）")
     parser.add_argument("--debug", action="store_true", help="發生錯誤時顯示完整的技術訊息")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
-    for name in COMMAND_MODULES:
+    for name in command_modules():
         importlib.import_module(f"{__name__}.{name}").register(sub)
     return parser
 
