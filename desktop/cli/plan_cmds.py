@@ -1,0 +1,81 @@
+"""clone, check and diff: next year's plan, the consistency checker, 新舊對照表."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ..errors import PlanDeskError
+
+
+def register(sub) -> None:
+    p = sub.add_parser("clone", help="複製為新年度計畫（年份自動順延）")
+    p.add_argument("id", type=int)
+    p.add_argument("--year", type=int, required=True, help="新計畫的民國年度，例如 115")
+    p.add_argument("--json", action="store_true", help="以 JSON 列出年份順延的提議")
+    p.add_argument("--no-rollover", action="store_true", help="照原文複製，不順延年份")
+    p.set_defaults(func=cmd_clone)
+
+    p = sub.add_parser("check", help="檢查計畫的一致性（年份、日期、部門、重複項目…）")
+    p.add_argument("id", type=int)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("diff", help="新舊對照表：比較兩個計畫")
+    p.add_argument("old", type=int, help="上年度計畫編號")
+    p.add_argument("new", type=int, help="本年度計畫編號")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("-o", "--output", metavar="FILE", help="另存對照表為 .docx 或 .odt")
+    p.set_defaults(func=cmd_diff)
+
+
+def _print_json(data) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def cmd_clone(args, ctx) -> int:
+    from ..clone import clone_plan
+    new_id, proposals = clone_plan(ctx.library(), args.id, args.year, rollover=not args.no_rollover)
+    if args.json:
+        _print_json([p.as_dict() for p in proposals])
+    else:
+        for p in proposals:
+            change = f"{p.old} → {p.new}" if p.changes_text else "（未修改）"
+            print(f"{p.location}\t{change}\t{p.note}")
+    print(new_id)  # last line: scripts read the new id from here
+    return 0
+
+
+def cmd_check(args, ctx) -> int:
+    from ..checks import check_plan
+    library = ctx.library()
+    findings = check_plan(library.load_plan(args.id), library)
+    if args.json:
+        _print_json([f.as_dict() for f in findings])
+        return 0
+    for f in findings:
+        print(f"{f.severity}\t{f.rule}\t{f.location}\t{f.message}")
+    if not findings:
+        print("沒有發現問題。")
+    return 0
+
+
+def cmd_diff(args, ctx) -> int:
+    from ..diff import diff_plans
+    library = ctx.library()
+    old, new = library.load_plan(args.old), library.load_plan(args.new)
+    entries = diff_plans(old, new)
+    if args.output:
+        from ..diff_table import write_diff_table
+        path = Path(args.output)
+        fmt = path.suffix.lower().lstrip(".")
+        if fmt not in ("docx", "odt"):
+            raise PlanDeskError(f"對照表只能存成 .docx 或 .odt，「{path.name}」的副檔名不符，請改用其中之一。")
+        write_diff_table(old, new, entries, fmt, path)
+    if args.json:
+        _print_json([e.as_dict() for e in entries])
+    else:
+        for e in entries:
+            print(f"{e.label}\t{e.new_location or e.old_location}\t{e.detail}")
+        if args.output:
+            print(args.output)
+    return 0
