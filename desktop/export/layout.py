@@ -1,0 +1,84 @@
+"""The format-neutral layout step: a plan (or a plain table) becomes :class:`Document` blocks.
+
+Everything a reader sees is decided here from the plan and its layout profile —
+numbering, heading punctuation, indents, table spans, footer — so the DOCX and
+ODT writers only translate blocks into their formats.
+"""
+from __future__ import annotations
+
+from ..model import Plan
+from ..numbering import node_tokens, paragraph_tokens, section_tokens
+from ..profiles import load_profile
+from ..sanitize import clean_line, clean_text
+from .blocks import Cell, Document, Para, Table, grid
+from .table_layout import plan_table
+
+
+def heading_text(heading: str, profile: dict) -> str:
+    """「計畫依據」→「計畫依據：」; a heading that is a whole sentence keeps its own ending."""
+    suffix = profile.get("heading_suffix", "：")
+    if not heading or heading[-1] in "：:。.；;！？!?":
+        return heading
+    return heading + suffix
+
+
+def _sanitise(doc: Document) -> Document:
+    """Clean every text once here, so no writer ever meets a control character."""
+    def fix(para: Para) -> None:
+        para.text = clean_text(para.text)
+        para.token = clean_line(para.token)
+
+    for block in doc.blocks:
+        if isinstance(block, Para):
+            fix(block)
+            continue
+        for row in block.header + block.rows:
+            for cell in row:
+                if isinstance(cell, Cell):
+                    for para in cell.paragraphs:
+                        fix(para)
+    return doc
+
+
+def plan_document(plan: Plan) -> Document:
+    """The whole plan in its profile's official layout."""
+    profile = load_profile(plan.profile)
+    layout = profile.get("layout", {})
+    body_indent = layout.get("body_indent_em", 2)
+    doc = Document(profile=profile, footer=profile.get("footer", ""))
+    doc.blocks.append(Para(plan.title, style="title", bold=True, align="center"))
+    if plan.date_line:
+        doc.blocks.append(Para(plan.date_line, style="date_line", align=layout.get("date_line_align", "right")))
+    tokens = node_tokens(plan)
+    for section, tok in zip(plan.sections, section_tokens(plan)):
+        doc.blocks.append(Para(heading_text(section.heading, profile), style="heading", token=tok, bold=True))
+        for para, ptok in zip(section.paragraphs, paragraph_tokens(plan, section.paragraphs)):
+            if ptok:
+                doc.blocks.append(Para(para.text, token=ptok, indent_em=body_indent))
+            else:
+                doc.blocks.append(Para(para.text, indent_em=body_indent,
+                                       first_line_em=layout.get("body_first_line_em", 0)))
+        if section.kind == "table":
+            doc.blocks.append(plan_table(plan, tokens, profile))
+            for note in section.notes:
+                doc.blocks.append(Para(note, style="note"))
+    return _sanitise(doc)
+
+
+def table_document(title: str, headers: list[str], rows: list[list[str]], profile_name: str,
+                   widths: list[float] | None = None) -> Document:
+    """A titled document holding one plain table (e.g. the 新舊對照表)."""
+    profile = load_profile(profile_name)
+    doc = Document(profile=profile, footer=profile.get("footer", ""))
+    doc.blocks.append(Para(title, style="title", bold=True, align="center"))
+    width = len(headers)
+    header = [Cell([Para(h, style="table_header", bold=True, align="center")], align="center")
+              for h in headers]
+    body = []
+    for row in rows:
+        cells = [str(v) if v is not None else "" for v in list(row)[:width]]
+        cells += [""] * (width - len(cells))
+        body.append([Cell([Para(line, style="table") for line in text.split("\n")]) for text in cells])
+    table = Table(widths=list(widths or [1.0] * width), header=grid([header]), rows=grid(body))
+    doc.blocks.append(table)
+    return _sanitise(doc)

@@ -1,0 +1,69 @@
+"""PDF through LibreOffice headless: the ODT rendering converted by ``soffice``.
+
+Each run gets its own temporary LibreOffice profile (``-env:UserInstallation``),
+so a LibreOffice the clerk has open, or a second export at the same time, does
+not block the conversion; a timeout stops a hung converter.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from ..errors import PlanDeskError
+from .blocks import Document
+
+TIMEOUT_S = 180
+INSTALL_HINT = ("請先安裝 LibreOffice（Windows／macOS 由 https://zh-tw.libreoffice.org 下載；"
+                "Debian／Ubuntu 執行 sudo apt-get install libreoffice-writer），再重新匯出 PDF。")
+_CANDIDATES = ("soffice", "libreoffice",
+               r"C:\Program Files\LibreOffice\program\soffice.exe",
+               "/Applications/LibreOffice.app/Contents/MacOS/soffice")
+
+
+def find_soffice() -> str | None:
+    """The LibreOffice program, or None. ``PLANDESK_SOFFICE`` overrides the search."""
+    override = os.environ.get("PLANDESK_SOFFICE")
+    if override is not None:
+        return override if override and shutil.which(override) else None
+    for name in _CANDIDATES:
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def convert_to_pdf(source: Path, out_dir: Path, timeout: float = TIMEOUT_S) -> Path:
+    """Convert ``source`` (DOCX/ODT) into ``out_dir``; returns the PDF's path."""
+    soffice = find_soffice()
+    if soffice is None:
+        raise PlanDeskError("找不到 LibreOffice，無法產生 PDF；" + INSTALL_HINT)
+    with tempfile.TemporaryDirectory(prefix="plandesk-lo-") as profile_dir:
+        cmd = [soffice, f"-env:UserInstallation={Path(profile_dir).as_uri()}", "--headless",
+               "--norestore", "--convert-to", "pdf", "--outdir", str(out_dir), str(source)]
+        try:
+            result = subprocess.run(cmd, capture_output=True, timeout=timeout,
+                                    stdin=subprocess.DEVNULL)
+        except subprocess.TimeoutExpired as exc:
+            raise PlanDeskError(f"LibreOffice 超過 {int(timeout)} 秒仍未完成 PDF 轉檔，"
+                                "請關閉其他 LibreOffice 視窗後再試，或改匯出 ODT。") from exc
+        except OSError as exc:
+            raise PlanDeskError(f"無法啟動 LibreOffice（{exc.strerror}）；" + INSTALL_HINT) from exc
+    pdf = out_dir / (source.stem + ".pdf")
+    if result.returncode != 0 or not pdf.is_file() or pdf.stat().st_size == 0:
+        detail = (result.stderr or result.stdout or b"").decode("utf-8", "replace").strip()[:200]
+        raise PlanDeskError(f"LibreOffice 未能產生 PDF（{detail or '沒有輸出檔案'}），"
+                            "請改匯出 ODT 後以 LibreOffice 開啟另存 PDF。")
+    return pdf
+
+
+def write_pdf(doc: Document, target: Path) -> None:
+    """Write ``doc`` as PDF to ``target`` (callers make it atomic)."""
+    from .odt_writer import write_odt
+    with tempfile.TemporaryDirectory(prefix="plandesk-pdf-") as tmp:
+        source = Path(tmp) / "plan.odt"
+        write_odt(doc, source)
+        pdf = convert_to_pdf(source, Path(tmp))
+        shutil.copyfile(pdf, target)
