@@ -1,0 +1,37 @@
+"""The basis letter (函) must be this year's: the same 字號 as last year's plan of
+the office means the basis section was not updated after cloning."""
+from __future__ import annotations
+
+import unicodedata
+
+from ..yeartext import find_letters
+from .registry import ERROR, rule
+
+
+def _basis_letters(plan, sections):
+    for section in sections:
+        for index, paragraph in enumerate(section.paragraphs):
+            for letter in find_letters(paragraph.text):
+                yield section, index, letter, paragraph.text
+
+
+def _number(letter) -> str:
+    return unicodedata.normalize("NFKC", letter.number)
+
+
+@rule("letter-repeat")
+def same_letter_as_last_year(ctx):
+    previous = ctx.previous_plan
+    if previous is None:
+        return
+    basis = [s for s in previous.sections if "依據" in s.heading] or previous.sections[:1]
+    # standing letters (a law of 106 cited every year) are older than last year's plan: not a repeat
+    old_numbers = {_number(l) for _, _, l, _ in _basis_letters(previous, basis)
+                   if l.year is None or l.year >= previous.year}
+    for field in ctx.fields:
+        if field.section is None or field.section not in ctx.basis_sections() or field.ref.attr != "paragraph":
+            continue
+        for letter in find_letters(field.text):
+            if _number(letter) in old_numbers:
+                yield ctx.finding("letter-repeat", ERROR, field,
+                                  f"來函「{letter.text(field.text)}」與 {previous.year} 年度計畫所引相同，請更新本年度來函文號。")

@@ -1,0 +1,92 @@
+"""Findings, the rule registry and the context rules share (computed once per check)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Callable, Iterator
+
+from ..model import Plan
+from ..plantext import Locator, TextField, text_fields
+
+ERROR, WARNING, HINT = "錯誤", "警告", "提示"
+SEVERITIES = (ERROR, WARNING, HINT)
+
+
+@dataclass
+class Finding:
+    rule: str
+    severity: str
+    location: str   # for people: 「一、(二)2.(3) 內容」 or 「壹、計畫依據 第1段」
+    message: str    # one zh-TW sentence: what is wrong and what to do
+    target: str     # node id, "section:<id>" or "plan:<field>"
+
+    def as_dict(self) -> dict:
+        return {"rule": self.rule, "severity": self.severity, "location": self.location,
+                "message": self.message, "target": self.target}
+
+
+class CheckContext:
+    """The plan under check plus things several rules need (lazily computed)."""
+
+    def __init__(self, plan: Plan, library=None):
+        self.plan = plan
+        self.library = library
+
+    @cached_property
+    def locator(self) -> Locator:
+        return Locator(self.plan)
+
+    @cached_property
+    def fields(self) -> list[TextField]:
+        return list(text_fields(self.plan, self.locator))
+
+    def finding(self, rule: str, severity: str, field_or_target, message: str,
+                location: str | None = None) -> Finding:
+        """A finding at a text field, a node id or a section/plan target."""
+        if isinstance(field_or_target, TextField):
+            return Finding(rule, severity, location or field_or_target.location, message,
+                           field_or_target.ref.target)
+        target = field_or_target
+        if location is None:
+            location = self.locator.node(target) if ":" not in target else target
+        return Finding(rule, severity, location, message, target)
+
+    def basis_sections(self):
+        """Sections that state the plan's basis (計畫依據); the first section if none is named so."""
+        named = [s for s in self.plan.sections if "依據" in s.heading]
+        return named or [s for s in self.plan.sections[:1] if s.kind == "text"]
+
+    @cached_property
+    def previous_plan(self) -> Plan | None:
+        """The same office's plan of the nearest earlier year in the library, if any."""
+        if self.library is None or not self.plan.office:
+            return None
+        row = self.library.db.execute(
+            "SELECT id FROM plans WHERE office = ? AND year < ? AND deleted IS NULL AND id IS NOT ?"
+            " ORDER BY year DESC, id DESC LIMIT 1",
+            [self.plan.office, self.plan.year, self.plan.id]).fetchone()
+        return self.library.load_plan(row[0]) if row else None
+
+
+Rule = Callable[[CheckContext], Iterator[Finding]]
+RULES: dict[str, Rule] = {}
+
+
+def rule(rule_id: str):
+    """Register a rule function under ``rule_id`` (ids are stable: GUI and JSON use them)."""
+    def wrap(func: Rule) -> Rule:
+        RULES[rule_id] = func
+        return func
+    return wrap
+
+
+_ORDER = {s: i for i, s in enumerate(SEVERITIES)}
+
+
+def check_plan(plan: Plan, library=None) -> list[Finding]:
+    """Run every rule; findings sorted by severity, then in the order rules found them."""
+    ctx = CheckContext(plan, library)
+    findings: list[Finding] = []
+    for func in RULES.values():
+        findings.extend(func(ctx))
+    return sorted(findings, key=lambda f: _ORDER[f.severity])

@@ -1,0 +1,85 @@
+"""Year agreement: title, plan year, periods and the years written in the body.
+
+The typical published mistake is a half-rolled plan: a 108 title over a body
+that still says 107, or periods that name last year.
+"""
+from __future__ import annotations
+
+import re
+
+from ..yeartext import find_letters, find_years
+from .registry import ERROR, HINT, WARNING, rule
+
+# 「108 年度提升服務效能執行計畫」: the plan naming itself (or the head office's plan of the year)
+_PLAN_NAME = re.compile(r"[ \u3000]*年度[^「」。，]{0,8}?(?:提升)?服務效能")
+_DEADLINE = re.compile(r"[ \u3000]*年[ \u3000]*[0-9０-９]{1,2}[ \u3000]*月[ \u3000]*[0-9０-９]{1,2}[ \u3000]*日")
+
+
+def _letter_spans(text):
+    return [(l.start, l.end) for l in find_letters(text)]
+
+
+def _outside_letters(text):
+    spans = _letter_spans(text)
+    return [m for m in find_years(text) if not any(s <= m.start < e for s, e in spans)]
+
+
+@rule("year-title")
+def title_year(ctx):
+    plan = ctx.plan
+    title = next((f for f in ctx.fields if f.ref.kind == "plan" and f.ref.attr == "title"), None)
+    years = find_years(plan.title)
+    if title is None or not years:
+        yield ctx.finding("year-title", HINT, "plan:title",
+                          f"計畫名稱沒有寫年度，請在名稱中寫明「{plan.year} 年度」。", "計畫名稱")
+        return
+    for mention in years:
+        if mention.roc != plan.year:
+            yield ctx.finding("year-title", ERROR, title,
+                              f"計畫名稱寫的是 {mention.written} 年，但計畫年度是 {plan.year} 年，請統一兩者。")
+
+
+@rule("year-plan-name")
+def plan_name_year(ctx):
+    """「X 年度提升服務效能…」 in the body must name the plan's year."""
+    for field in ctx.fields:
+        if field.ref.kind == "plan" and field.ref.attr == "title":
+            continue
+        for mention in _outside_letters(field.text):
+            if mention.roc != ctx.plan.year and _PLAN_NAME.match(field.text, mention.end):
+                yield ctx.finding("year-plan-name", ERROR, field,
+                                  f"這裡寫「{mention.written} 年度」計畫，但本計畫是 {ctx.plan.year} 年度，請改為 {ctx.plan.year} 年度。")
+
+
+@rule("year-period")
+def period_year(ctx):
+    year = ctx.plan.year
+    for field in ctx.fields:
+        if field.ref.attr != "period" or field.ref.kind != "node":
+            continue
+        for mention in find_years(field.text):
+            if mention.roc < year:
+                yield ctx.finding("year-period", ERROR, field,
+                                  f"執行期間寫的是 {mention.written} 年，早於計畫年度 {year} 年，請改為本年度的期間。")
+            elif mention.roc > year + 1:
+                yield ctx.finding("year-period", ERROR, field,
+                                  f"執行期間寫的是 {mention.written} 年，晚於計畫年度 {year} 年的次年，請確認年份。")
+            elif mention.roc == year + 1 and not _DEADLINE.match(field.text, mention.end):
+                yield ctx.finding("year-period", WARNING, field,
+                                  f"執行期間寫的是 {mention.written} 年，但計畫年度是 {year} 年，請確認是否應為 {year} 年。")
+
+
+@rule("year-stale-date")
+def stale_dates(ctx):
+    """Dates in the text sections (deadlines such as 考核結果送達日) before the plan year:
+    usually last year's text that was not updated. Letters and the basis section are exempt."""
+    from ..yeartext import find_dates
+    basis = {s.id for s in ctx.basis_sections()}
+    for field in ctx.fields:
+        if field.ref.kind != "section" or field.ref.owner in basis:
+            continue
+        spans = _letter_spans(field.text)
+        for d in find_dates(field.text):
+            if d.roc < ctx.plan.year and not any(s <= d.start < e for s, e in spans):
+                yield ctx.finding("year-stale-date", WARNING, field,
+                                  f"「{field.text[d.start:d.end]}」早於計畫年度 {ctx.plan.year} 年，可能是上年度的日期未更新，請確認。")
