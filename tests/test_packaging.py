@@ -1,0 +1,118 @@
+"""Packaging inputs that matter, checked without building: the bundle keeps
+every Qt module the program imports, drops only what it never loads, and the
+icon and Windows version resource are well formed."""
+import ast
+import re
+import struct
+
+import pytest
+
+from conftest import ROOT
+from packaging_helpers import PACKAGING, load
+
+layout = load("bundle_layout")
+versioninfo = load("versioninfo")
+
+
+def imported_modules() -> set[str]:
+    """Every module imported anywhere in the desktop package (static scan)."""
+    names = set()
+    for path in (ROOT / "desktop").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                names.add(node.module)
+                names.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return names
+
+
+def test_no_module_the_program_imports_is_excluded_from_the_bundle():
+    used = imported_modules()
+    excluded = set(layout.EXCLUDED_MODULES)
+    clash = {name for name in used for ex in excluded if name == ex or name.startswith(ex + ".")}
+    assert not clash, f"excluded from the bundle but imported by desktop/: {sorted(clash)}"
+
+
+@pytest.mark.parametrize("dest, kept", [
+    ("PySide6/Qt/plugins/platforms/libqxcb.so", True),
+    ("PySide6/Qt/plugins/platforms/libqoffscreen.so", True),
+    ("PySide6/Qt/plugins/platforms/qwindows.dll", True),
+    ("PySide6/Qt/plugins/platforms/libqminimal.so", True),
+    ("PySide6/Qt/plugins/platforms/libqminimalegl.so", False),
+    ("PySide6/Qt/plugins/platforms/libqvnc.so", False),
+    ("PySide6/Qt/plugins/imageformats/libqico.so", True),
+    ("PySide6/Qt/plugins/tls/libqopensslbackend.so", False),
+    ("PySide6/Qt/plugins/sqldrivers/libqsqlite.so", False),
+    ("PySide6/Qt/plugins/platformthemes/libqgtk3.so", False),
+    ("PySide6/Qt/plugins/platformthemes/libqxdgdesktopportal.so", True),
+    ("libcairo.so.2", False),
+    ("libQt6EglFSDeviceIntegration.so.6", False),
+    ("PySide6/Qt/lib/libQt6Widgets.so.6", True),
+    ("libglib-2.0.so.0", True),
+    ("libpython3.11.so.1.0", True),
+])
+def test_binary_filter(dest, kept):
+    assert layout.keep_binary(dest) is kept
+
+
+@pytest.mark.parametrize("dest, kept", [
+    ("PySide6/Qt/translations/qtbase_zh_TW.qm", True),
+    ("PySide6/Qt/translations/qtbase_en.qm", True),
+    ("PySide6/Qt/translations/qtbase_de.qm", False),
+    ("PySide6/Qt/translations/qt_ja.qm", False),
+    ("templates/profiles/taipower.json", True),
+    ("resources/icons/plandesk.png", True),
+])
+def test_data_filter_keeps_our_files_and_only_zh_tw_en_qt_translations(dest, kept):
+    assert layout.keep_data(dest) is kept
+
+
+def test_spec_is_onedir_without_upx_and_bundles_data_and_cli_modules():
+    text = (PACKAGING / "plandesk.spec").read_text(encoding="utf-8")
+    ast.parse(text)
+    assert "COLLECT(" in text and "exclude_binaries=True" in text  # onedir, not onefile
+    assert "upx=True" not in text and text.count("upx=False") == 2
+    assert 'collect_submodules("desktop")' in text
+    assert "DATA_DIRS" in text and layout.DATA_DIRS == ("db", "templates", "resources")
+    assert 'icon=str(ICON)' in text and "version=version_file" in text
+    assert (ROOT / "packaging" / "plandesk_entry.py").is_file()
+
+
+def test_version_resource_evaluates_to_the_package_version():
+    from desktop import APP_NAME, ORG_NAME, __version__
+
+    class Rec:  # stands in for PyInstaller's classes: records what it is given
+        def __init__(self, *args, **kwargs):
+            self.args, self.kwargs = args, kwargs
+
+    names = {n: type(n, (Rec,), {}) for n in ("VSVersionInfo", "FixedFileInfo", "StringFileInfo",
+                                              "StringTable", "StringStruct", "VarFileInfo", "VarStruct")}
+    info = eval(versioninfo.version_file_text(__version__, APP_NAME, ORG_NAME), names)  # noqa: S307
+    numbers = tuple(int(n) for n in re.findall(r"\d+", __version__)[:3]) + (0,)
+    assert info.kwargs["ffi"].kwargs["filevers"] == numbers[:4]
+    table = info.kwargs["kids"][0].args[0][0]
+    assert table.args[0] == "040404B0"  # zh-TW, Unicode
+    strings = {s.args[0]: s.args[1] for s in table.args[1]}
+    assert strings["ProductName"] == APP_NAME and strings["CompanyName"] == ORG_NAME
+    assert strings["ProductVersion"] == __version__ and strings["OriginalFilename"] == "plandesk.exe"
+
+
+@pytest.mark.parametrize("version, expected", [("0.1.0", (0, 1, 0, 0)), ("1.2.3.4", (1, 2, 3, 4)),
+                                               ("2.0rc1", (2, 0, 1, 0)), ("3", (3, 0, 0, 0))])
+def test_version_tuple(version, expected):
+    assert versioninfo.version_tuple(version) == expected
+
+
+def test_icon_files_are_a_valid_multi_size_ico_and_a_256_png():
+    ico = (ROOT / "resources" / "icons" / "plandesk.ico").read_bytes()
+    reserved, kind, count = struct.unpack_from("<HHH", ico)
+    assert (reserved, kind) == (0, 1) and count >= 5
+    sizes = set()
+    for i in range(count):
+        w, h, _c, _r, _planes, _bits, length, offset = struct.unpack_from("<BBBBHHII", ico, 6 + 16 * i)
+        assert w == h and ico[offset:offset + 8] == b"\x89PNG\r\n\x1a\n" and offset + length <= len(ico)
+        sizes.add(w or 256)
+    assert {16, 32, 48, 256} <= sizes
+    png = (ROOT / "resources" / "icons" / "plandesk.png").read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and struct.unpack(">II", png[16:24]) == (256, 256)
