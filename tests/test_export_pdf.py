@@ -1,0 +1,62 @@
+"""PDF through LibreOffice: pages, text layer, the header row on later pages."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+
+from conftest import fixture_path
+from desktop.errors import PlanDeskError
+from desktop.exchange import read_plan_file
+from desktop.export import export_plan
+
+needs_lo = pytest.mark.skipif(not (shutil.which("soffice") and shutil.which("pdftotext")),
+                              reason="LibreOffice and poppler are installed by .ci/setup")
+
+
+def _pdf_text(path, first=None, last=None) -> str:
+    cmd = ["pdftotext", "-layout"]
+    if first:
+        cmd += ["-f", str(first), "-l", str(last or first)]
+    return subprocess.run(cmd + [str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+@needs_lo
+def test_pdf_pages_text_and_repeated_header(tmp_path):
+    plan = read_plan_file(fixture_path("taipei-114"))
+    path = export_plan(plan, "pdf", tmp_path / "plan.pdf")
+    assert path.read_bytes()[:5] == b"%PDF-"
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+    assert 3 <= pages <= 15
+    assert "(A4)" in info
+    squeeze = lambda s: "".join(s.split())  # noqa: E731 - the text layer wraps lines anywhere
+    text = squeeze(_pdf_text(path))
+    for node in plan.walk():
+        if node.text:
+            assert squeeze(node.text)[:12] in text
+    for page in range(2, pages + 1):
+        page_text = squeeze(_pdf_text(path, page))
+        if "持續辦理" in page_text:  # a page holding part of the table repeats its header
+            assert all(label[:2] in page_text for label in plan.columns)
+            assert page_text.index(plan.columns[2]) < page_text.index("持續辦理")
+    assert squeeze(f"第 2 頁，共 {pages} 頁") in squeeze(_pdf_text(path, 2))
+    assert not list(tmp_path.glob(".*tmp"))
+
+
+def test_missing_libreoffice_says_how_to_install(tmp_path, monkeypatch):
+    monkeypatch.setenv("PLANDESK_SOFFICE", "")
+    target = tmp_path / "plan.pdf"
+    target.write_bytes(b"old")
+    with pytest.raises(PlanDeskError, match="安裝 LibreOffice"):
+        export_plan(read_plan_file(fixture_path("taipei-114")), "pdf", target)
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["plan.pdf"]
+
+
+def test_converter_failure_is_reported(tmp_path, monkeypatch):
+    monkeypatch.setenv("PLANDESK_SOFFICE", "false")  # exits 1 without output
+    with pytest.raises(PlanDeskError, match="未能產生 PDF"):
+        export_plan(read_plan_file(fixture_path("taipei-114")), "pdf", tmp_path / "plan.pdf")
+    assert not list(tmp_path.iterdir())
