@@ -1,0 +1,49 @@
+"""Import last year's hand-made DOCX/ODT plan: ``read_document(path) -> (plan, report)``.
+
+container (safe zip) → docx_reader / odt_reader (neutral blocks) →
+document_parser + table_parser (one format-neutral parser) → Plan.
+The report lists, with where it came from, everything that could not be placed.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import PlanDeskError
+from ..model import Plan
+from .container import open_package
+from .document_parser import parse_blocks
+from .docx_reader import read_docx
+from .odt_reader import read_odt
+
+_ODT_MIME = b"application/vnd.oasis.opendocument.text"
+
+
+def read_blocks(path: Path):
+    """The file's neutral blocks, whichever of DOCX/ODT it really is."""
+    package = open_package(path)
+    if package.has("mimetype") or package.has("content.xml"):
+        mime = package.read("mimetype").strip() if package.has("mimetype") else _ODT_MIME
+        if package.has("META-INF/manifest.xml") and b"encryption-data" in package.read("META-INF/manifest.xml"):
+            raise PlanDeskError(f"{path.name} 設有密碼保護，無法讀取；請在 LibreOffice 中移除密碼後另存新檔再匯入。")
+        if mime != _ODT_MIME:
+            raise PlanDeskError(f"{path.name} 不是文字文件（{mime.decode('ascii', 'replace')}），請選擇 .odt 或 .docx 的計畫文件。")
+        return read_odt(package)
+    if package.has("[Content_Types].xml"):
+        return read_docx(package)
+    raise PlanDeskError(f"{path.name} 不是 Word（.docx）或 ODT 文件，請用 Word 或 LibreOffice 另存為 .docx 或 .odt 再匯入。")
+
+
+def read_document(path: Path) -> tuple[Plan, list[str]]:
+    """Parse a .docx/.odt plan; PlanDeskError (one zh-TW sentence) on any bad file."""
+    path = Path(path)
+    if not path.is_file():
+        raise PlanDeskError(f"找不到檔案 {path}，請確認路徑是否正確。")
+    try:
+        return parse_blocks(read_blocks(path), path.name)
+    except PlanDeskError:
+        raise
+    except RecursionError as exc:
+        raise PlanDeskError(f"{path.name} 的結構層次過深，無法讀取；請用 Word 或 LibreOffice 另存新檔再匯入。") from exc
+    except (ValueError, KeyError, IndexError, TypeError, AttributeError, UnicodeError) as exc:
+        # A malformed file that slipped past the checks: still one clear sentence.
+        raise PlanDeskError(f"{path.name} 的內容有誤，無法匯入（{type(exc).__name__}）；請用 Word 或 LibreOffice 開啟後另存新檔再試。") from exc

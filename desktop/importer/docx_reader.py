@@ -1,0 +1,155 @@
+"""DOCX (WordprocessingML) → document blocks, read from the raw XML.
+
+Raw XML rather than python-docx: python-docx repeats the same ``w:tc`` for a
+merged cell and hides gridBefore/vMerge details; here each cell is read once.
+"""
+from __future__ import annotations
+
+from ..errors import PlanDeskError
+from . import limits
+from .blocks import Block, GridBuilder, Para
+from .container import Package
+from .xmlsafe import parse_xml
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+# Containers whose children are read as if they were in the parent.
+_TRANSPARENT = {W + "sdt", W + "sdtContent", W + "customXml", W + "smartTag", W + "ins",
+                W + "moveTo"}
+_SKIP = {W + "del", W + "moveFrom", W + "instrText", W + "delText", _MC_FALLBACK,
+         W + "rPr", W + "pPr", W + "sdtPr", W + "footnoteReference", W + "commentReference"}
+
+
+class _Reader:
+    def __init__(self, name: str):
+        self.name = name
+        self.paragraphs = 0
+
+    def too_big(self, what: str) -> PlanDeskError:
+        return PlanDeskError(f"{self.name} 超出可匯入的大小（{what}），請確認是年度執行計畫文件，或分成幾個檔案再匯入。")
+
+    def count(self) -> None:
+        self.paragraphs += 1
+        if self.paragraphs > limits.MAX_PARAGRAPHS:
+            raise self.too_big(f"超過 {limits.MAX_PARAGRAPHS} 個段落")
+
+    def para_text(self, p) -> str:
+        out: list[str] = []
+
+        def visit(el) -> None:
+            for child in el:
+                tag = child.tag
+                if not isinstance(tag, str) or tag in _SKIP:
+                    continue
+                if tag == W + "t":
+                    out.append(child.text or "")
+                elif tag == W + "tab":
+                    out.append("\t")
+                elif tag == W + "br":
+                    if child.get(W + "type") in (None, "textWrapping"):
+                        out.append("\n")
+                elif tag == W + "cr":
+                    out.append("\n")
+                elif tag == W + "noBreakHyphen":
+                    out.append("-")
+                elif tag == W + "p":  # a paragraph in a text box inside this one
+                    if out and not out[-1].endswith("\n"):
+                        out.append("\n")
+                    visit(child)
+                else:
+                    visit(child)
+
+        self.count()
+        visit(p)
+        return "".join(out)
+
+    def blocks(self, container) -> list[Block]:
+        out: list[Block] = []
+        for child in container:
+            tag = child.tag
+            if tag == W + "p":
+                out.append(Para(self.para_text(child)))
+            elif tag == W + "tbl":
+                out.append(self.table(child))
+            elif tag in _TRANSPARENT:
+                out.extend(self.blocks(child))
+        return out
+
+    def cell_paras(self, tc) -> list[str]:
+        """A cell's paragraphs; a nested table contributes its cells' lines."""
+        paras: list[str] = []
+        for block in self.blocks(tc):
+            if isinstance(block, Para):
+                paras.append(block.text)
+            else:
+                paras.extend(block.all_text())
+        return paras
+
+    def rows(self, tbl):
+        for child in tbl:
+            if child.tag == W + "tr":
+                yield child
+            elif child.tag in _TRANSPARENT:
+                yield from self.rows(child)
+
+    def cells(self, tr):
+        for child in tr:
+            if child.tag == W + "tc":
+                yield child
+            elif child.tag in _TRANSPARENT:
+                yield from self.cells(child)
+
+    def table(self, tbl):
+        grid = GridBuilder(limits.MAX_ROWS, limits.MAX_COLUMNS, self.too_big)
+        for tr in self.rows(tbl):
+            tr_pr = tr.find(W + "trPr")
+            header = tr_pr is not None and _on(tr_pr.find(W + "tblHeader"))
+            grid.new_row(header)
+            grid.skip(_int(tr_pr, "gridBefore"))
+            for tc in self.cells(tr):
+                tc_pr = tc.find(W + "tcPr")
+                span = _int(tc_pr, "gridSpan") or 1
+                vmerge = tc_pr.find(W + "vMerge") if tc_pr is not None else None
+                paras = self.cell_paras(tc)
+                if vmerge is not None and vmerge.get(W + "val", "continue") == "continue":
+                    grid.place_continued(paras, span)
+                else:
+                    grid.place(paras, span)
+        return grid.table
+
+
+def _on(el) -> bool:
+    return el is not None and el.get(W + "val", "true") not in ("false", "0", "off")
+
+
+def _int(parent, name: str) -> int:
+    if parent is None:
+        return 0
+    el = parent.find(W + name)
+    try:
+        return max(0, int(el.get(W + "val"))) if el is not None else 0
+    except (TypeError, ValueError):
+        return 0
+
+
+_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_OFFICE_DOC = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+
+
+def main_part(package: Package) -> str:
+    """The main document part named by ``_rels/.rels`` (usually word/document.xml)."""
+    if package.has("_rels/.rels"):
+        rels = parse_xml(package.read("_rels/.rels"), package.name, "_rels/.rels")
+        for rel in rels.iter(_RELS + "Relationship"):
+            if rel.get("Type") == _OFFICE_DOC and rel.get("Target"):
+                return rel.get("Target").lstrip("/")
+    return "word/document.xml"
+
+
+def read_docx(package: Package) -> list[Block]:
+    part = main_part(package)
+    root = parse_xml(package.read(part), package.name, part)
+    body = root.find(W + "body")
+    if body is None:
+        raise PlanDeskError(f"{package.name} 沒有文件本文，請用 Word 開啟確認內容後另存新檔再匯入。")
+    return _Reader(package.name).blocks(body)

@@ -1,0 +1,130 @@
+"""ODT (OpenDocument Text) → document blocks, read from content.xml.
+
+Covered cells (``table:covered-table-cell``) are resolved to the spanning cell,
+so a merged cell is read once; ``number-rows-repeated`` and
+``number-columns-repeated`` are expanded within the row/column limits.
+"""
+from __future__ import annotations
+
+from ..errors import PlanDeskError
+from . import limits
+from .blocks import Block, GridBuilder, Para
+from .container import Package
+from .xmlsafe import parse_xml
+
+TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+DRAW = "{urn:oasis:names:tc:opendocument:xmlns:drawing:1.0}"
+SVG = "{urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0}"
+
+_PARAGRAPHS = {TEXT + "p", TEXT + "h"}
+# Block containers read as if their children were in the parent.
+_TRANSPARENT = {TEXT + "section", TEXT + "list", TEXT + "list-item", TEXT + "list-header",
+                TEXT + "index-body", TEXT + "table-of-content", TEXT + "alphabetical-index",
+                TEXT + "illustration-index", TEXT + "table-index", TEXT + "object-index",
+                TEXT + "user-index", TEXT + "bibliography", TEXT + "numbered-paragraph"}
+_SKIP_INLINE = {OFFICE + "annotation", OFFICE + "annotation-end", TEXT + "tracked-changes",
+                SVG + "title", SVG + "desc", TEXT + "note-citation"}
+_ROW_CONTAINERS = {TABLE + "table-rows", TABLE + "table-row-group"}
+
+
+class _Reader:
+    def __init__(self, name: str):
+        self.name = name
+        self.paragraphs = 0
+
+    def too_big(self, what: str) -> PlanDeskError:
+        return PlanDeskError(f"{self.name} 超出可匯入的大小（{what}），請確認是年度執行計畫文件，或分成幾個檔案再匯入。")
+
+    def para_text(self, p) -> str:
+        self.paragraphs += 1
+        if self.paragraphs > limits.MAX_PARAGRAPHS:
+            raise self.too_big(f"超過 {limits.MAX_PARAGRAPHS} 個段落")
+        out: list[str] = [p.text or ""]
+
+        def visit(el) -> None:
+            for child in el:
+                tag = child.tag
+                if isinstance(tag, str) and tag not in _SKIP_INLINE:
+                    if tag == TEXT + "s":
+                        out.append(" " * min(_int(child, TEXT + "c", 1), 1000))
+                    elif tag == TEXT + "tab":
+                        out.append("\t")
+                    elif tag == TEXT + "line-break":
+                        out.append("\n")
+                    elif tag in _PARAGRAPHS:  # text box or note body inside the paragraph
+                        if out and out[-1] and not out[-1].endswith("\n"):
+                            out.append("\n")
+                        out.append(child.text or "")
+                        visit(child)
+                    else:
+                        out.append(child.text or "")
+                        visit(child)
+                out.append(child.tail or "")
+
+        visit(p)
+        return "".join(out)
+
+    def blocks(self, container) -> list[Block]:
+        out: list[Block] = []
+        for child in container:
+            tag = child.tag
+            if tag in _PARAGRAPHS:
+                out.append(Para(self.para_text(child)))
+            elif tag == TABLE + "table":
+                out.append(self.table(child))
+            elif tag in _TRANSPARENT:
+                out.extend(self.blocks(child))
+        return out
+
+    def cell_paras(self, cell) -> list[str]:
+        paras: list[str] = []
+        for block in self.blocks(cell):
+            paras.extend([block.text] if isinstance(block, Para) else block.all_text())
+        return paras
+
+    def rows(self, parent, header: bool = False):
+        for child in parent:
+            if child.tag == TABLE + "table-row":
+                yield child, header
+            elif child.tag == TABLE + "table-header-rows":
+                yield from self.rows(child, True)
+            elif child.tag in _ROW_CONTAINERS:
+                yield from self.rows(child, header)
+
+    def table(self, tbl):
+        grid = GridBuilder(limits.MAX_ROWS, limits.MAX_COLUMNS, self.too_big)
+        for row, header in self.rows(tbl):
+            repeat = _int(row, TABLE + "number-rows-repeated", 1)
+            if repeat > limits.MAX_ROWS:
+                raise self.too_big(f"表格超過 {limits.MAX_ROWS} 列")
+            cells = [(c, self.cell_paras(c)) for c in row
+                     if c.tag in (TABLE + "table-cell", TABLE + "covered-table-cell")]
+            for _ in range(repeat):
+                grid.new_row(header)
+                for cell, paras in cells:
+                    for _ in range(min(_int(cell, TABLE + "number-columns-repeated", 1),
+                                       limits.MAX_COLUMNS + 1)):
+                        colspan = _int(cell, TABLE + "number-columns-spanned", 1)
+                        if cell.tag == TABLE + "covered-table-cell":
+                            grid.place_covered(paras)
+                        else:
+                            grid.place(paras, colspan, _int(cell, TABLE + "number-rows-spanned", 1),
+                                       covered_follow=True)
+        return grid.table
+
+
+def _int(el, attr: str, default: int) -> int:
+    try:
+        return max(1, int(el.get(attr, default)))
+    except (TypeError, ValueError):
+        return default
+
+
+def read_odt(package: Package) -> list[Block]:
+    root = parse_xml(package.read("content.xml"), package.name, "content.xml")
+    text = root.find(f"{OFFICE}body/{OFFICE}text")
+    if text is None:
+        raise PlanDeskError(f"{package.name} 不是文字文件（可能是試算表或簡報），請選擇 .odt 文字文件。")
+    return _Reader(package.name).blocks(text)

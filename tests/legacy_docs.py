@@ -1,0 +1,154 @@
+"""Hand-made legacy plans for the importer tests, typed the way a clerk does.
+
+A document is a list of blocks: a string is a paragraph, a :class:`Grid` is a
+table. A grid row lists one entry per visual column: a list of paragraphs
+starts a cell, ``UP`` merges with the cell above, ``LEFT`` with the cell to the
+left. The same spec is written as DOCX (python-docx) and ODT (odfpy).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+UP, LEFT = "UP", "LEFT"
+
+
+@dataclass
+class Grid:
+    rows: list[list]
+    header_rows: int = 0  # rows marked "repeat as header row"
+    widths: list[float] = field(default_factory=list)
+
+
+def _spans(grid: Grid):
+    """(row, col, paragraphs, rowspan, colspan) for every cell origin."""
+    out = []
+    for r, row in enumerate(grid.rows):
+        for c, entry in enumerate(row):
+            if entry in (UP, LEFT):
+                continue
+            colspan = 1
+            while c + colspan < len(row) and row[c + colspan] == LEFT:
+                colspan += 1
+            rowspan = 1
+            while r + rowspan < len(grid.rows) and grid.rows[r + rowspan][c] == UP:
+                rowspan += 1
+            out.append((r, c, entry, rowspan, colspan))
+    return out
+
+
+def write_docx(blocks: list, path: Path) -> Path:
+    import docx
+    from docx.oxml import OxmlElement
+
+    document = docx.Document()
+    for block in blocks:
+        if isinstance(block, str):
+            document.add_paragraph(block)
+            continue
+        width = len(block.rows[0])
+        table = document.add_table(rows=len(block.rows), cols=width)
+        table.style = "Table Grid"
+        for r in range(block.header_rows):
+            tr_pr = table.rows[r]._tr.get_or_add_trPr()
+            header = OxmlElement("w:tblHeader")
+            tr_pr.append(header)
+        for r, c, paras, rowspan, colspan in _spans(block):
+            cell = table.cell(r, c)
+            cell.paragraphs[0].text = paras[0] if paras else ""
+            for text in paras[1:]:
+                cell.add_paragraph(text)
+            if rowspan > 1 or colspan > 1:
+                cell.merge(table.cell(r + rowspan - 1, c + colspan - 1))
+    document.save(path)
+    return path
+
+
+def write_odt(blocks: list, path: Path) -> Path:
+    from odf.opendocument import OpenDocumentText
+    from odf.table import CoveredTableCell, Table, TableColumn, TableHeaderRows, TableRow, TableCell
+    from odf.text import P
+
+    document = OpenDocumentText()
+    for number, block in enumerate(blocks):
+        if isinstance(block, str):
+            document.text.addElement(P(text=block))
+            continue
+        width = len(block.rows[0])
+        table = Table(name=f"Table{number}")
+        table.addElement(TableColumn(numbercolumnsrepeated=width))
+        origins = {(r, c): (paras, rs, cs) for r, c, paras, rs, cs in _spans(block)}
+        header = TableHeaderRows() if block.header_rows else None
+        if header is not None:
+            table.addElement(header)
+        for r, row in enumerate(block.rows):
+            tr = TableRow()
+            for c in range(width):
+                if (r, c) in origins:
+                    paras, rs, cs = origins[(r, c)]
+                    cell = TableCell(numberrowsspanned=rs, numbercolumnsspanned=cs, valuetype="string")
+                    for text in paras or [""]:
+                        cell.addElement(P(text=text))
+                else:
+                    cell = CoveredTableCell()
+                tr.addElement(cell)
+            (header if header is not None and r < block.header_rows else table).addElement(tr)
+        document.text.addElement(table)
+    document.save(str(path))
+    return path
+
+
+def write(blocks: list, path: Path) -> Path:
+    return write_docx(blocks, path) if path.suffix == ".docx" else write_odt(blocks, path)
+
+
+# --- the plans a clerk typed ---------------------------------------------------
+
+def six_column_layout_a() -> list:
+    """新營-style: strategy header over two sub-columns, one row per sub-strategy, the
+    (1)(2)… items as paragraphs of one cell with matching department/period lines
+    (one department line split in two), an unnumbered item, 甲、乙 sub-items,
+    full-width tokens, intro paragraph, a ※ note and sections after the table."""
+    header = [["面向"], ["執行策略"], LEFT, ["具體作法"], ["主辦部門", "（協辦部門）"], ["執行方式"]]
+    rows = [
+        header,
+        [["一、", "基礎", "服務"], ["（一）", "服務一致", "及正確性"], ["1. 訂定申辦業務", "標準作業流程"],
+         ["訂定申辦業務標準作業流程，維持一致性。"], ["業務組"], ["隨時辦理"]],
+        [UP, UP, ["2. 提升服務及", "時性"],
+         ["(1) 提升申辦案件的處理效率。", "(2) 訂定各項用電申請適時供電日程，", "以達成加速供電目標。",
+          "（3）客服中心受理後送案件。"],
+         ["業務組", "業務組（工務段、", "電務組）", "服務中心", "/服務所"], ["隨時辦理", "隨時辦理", "每年一次"]],
+        [UP, ["（二）服務友善性"], ["1. 提升服務設施合宜度"],
+         ["(1) 進行環境美（綠）化。", "提供線上服務注意隱私。", "(2) 提供各種申辦書表：", "甲、 書寫桌椅。", "乙、 老花眼鏡。"],
+         ["總務組", "各部門", "業務組"], ["隨時辦理", "隨時辦理", "每月檢視"]],
+        [["二、服務遞送"], ["(一) 服務便捷性"], [""], ["提供多元化的繳費措施，具體作法如下：", "1. 行動支付。", "2. 超商補單。"],
+         ["電費組"], ["持續辦理"]],
+    ]
+    return ["台電公司新營區處 111年度提升服務效能執行計畫", "111年 2月 22日訂定",
+            "壹、計畫依據：", "一、經濟部函頒之計畫。", "二、依本公司函辦理。",
+            "貳、計畫目標：", "為提升本處為民服務品質。",
+            "參、執行策略及具體作法：", "透過前項服務內涵辦理。", Grid(rows, header_rows=1),
+            "※ 本表每半年檢討一次。",
+            "肆、實施步驟：", "本計畫陳處長核定後實施。",
+            "伍、本計畫如有未盡事宜，得依實際需要修正。"]
+
+
+def five_column_layout_b() -> list:
+    """台北-style: different header wording, one row per item, merged heading cells,
+    a page-break header row typed again, a row whose period spans two lines."""
+    header = [["服務內涵"], ["服務策略"], ["具體推動作法"], ["承辦單位"], ["辦理期程"]]
+    rows = [
+        header,
+        [["一、提供在地化及客製化關懷服務"], ["(一)因應所轄地區之特性"], ["1. 提供到府、到點服務。"],
+         ["業務組", "電費組"], ["持續辦理"]],
+        [UP, UP, ["2. 細心說明抄表疑義。"], ["電費組"], ["持續辦理"]],
+        header,
+        [UP, ["(二)企業用戶專人服務"], ["1. 落實企業用戶專人服務。"], ["業務組"], ["114年1月", "至12月"]],
+        [["二、法規及流程簡化"], ["(一)優化繳費作業"], ["提供多元化的繳費措施："], ["電費組"], ["持續辦理"]],
+        [UP, UP, ["1. 超商補單繳費。"], [""], [""]],
+        [UP, UP, ["2. 地方機關專屬帳號。"], [""], [""]],
+    ]
+    return ["台灣電力公司台北市區營業處114年度提升服務效能執行計畫", "中華民國114年1月20日訂定",
+            "壹、計畫依據：依函頒計畫訂定。",
+            "貳、執行策略及具體作法", Grid(rows, header_rows=1),
+            "參、本計畫如有未盡事宜，得依實際需要修正或另行補充規定。"]
