@@ -211,7 +211,7 @@ def _section_entries(old: Plan, new: Plan, old_loc: Locator, new_loc: Locator) -
             continue
         seen.add(key)
         if _section_text(before) != _section_text(section) or before.heading != section.heading:
-            out.append(DiffEntry(CHANGED, old_loc.section(before.id), where, "章節文字修正。",
+            out.append(DiffEntry(CHANGED, old_loc.section(before.id), where, "文字修正。",
                                  _section_text(before), _section_text(section),
                                  f"section:{before.id}", f"section:{section.id}"))
     for section in old.sections:

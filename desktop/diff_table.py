@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .diff import DiffEntry
+from .diff import ADDED, REMOVED, DiffEntry
 from .model import Plan
 
 HEADERS = ["本年度", "上年度", "說明"]
@@ -19,8 +19,15 @@ def _cell(location: str | None, text: str) -> str:
 
 def table_rows(entries: list[DiffEntry]) -> list[list[str]]:
     """One row per entry: the new text, the old text, and 新增/刪除/修正/移動 with the detail."""
-    return [[_cell(e.new_location, e.new_text), _cell(e.old_location, e.old_text), f"{e.label}：{e.detail}"]
+    return [[_cell(e.new_location, e.new_text), _cell(e.old_location, e.old_text), explanation(e)]
             for e in entries]
+
+
+def explanation(entry: DiffEntry) -> str:
+    """說明 cell: 新增/刪除 say it all; 修正/移動 add what changed."""
+    if entry.change in (ADDED, REMOVED):
+        return entry.label
+    return f"{entry.label}：{entry.detail}"
 
 
 def table_title(old: Plan, new: Plan) -> str:

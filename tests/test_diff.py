@@ -106,7 +106,7 @@ def test_table_rows_in_new_order():
     old, new = pair()
     new.tree[0].children[0].children.insert(0, Node(text="新的作法。"))
     rows = table_rows(diff_plans(old, new))
-    assert rows[0] == ["一、(一)1.\n新的作法。", "（無）", "新增：本年度新增的項目。"]
+    assert rows[0] == ["一、(一)1.\n新的作法。", "（無）", "新增"]
     assert rows[1][2].startswith("移動：")
 
 
