@@ -5,6 +5,8 @@ import os
 import sys
 from pathlib import Path
 
+from . import APP_NAME, ORG_NAME
+
 _PACKAGE = Path(__file__).resolve().parent
 
 
@@ -24,15 +26,16 @@ def data_dir(name: str) -> Path:
 
 def app_data_dir() -> Path:
     """Per-user local app-data folder, the same one Qt's
-    ``QStandardPaths.AppLocalDataLocation`` gives for organization and
-    application "PlanDesk" (computed without importing Qt)."""
+    ``QStandardPaths.AppLocalDataLocation`` gives for ``ORG_NAME`` and
+    ``APP_NAME`` (computed without importing Qt). The Windows uninstaller
+    (packaging/plandesk.iss) asks before deleting this folder."""
     if sys.platform == "win32":
         base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
     elif sys.platform == "darwin":
         base = Path.home() / "Library" / "Application Support"
     else:
         base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return base / "PlanDesk" / "PlanDesk"
+    return base / ORG_NAME / APP_NAME
 
 
 def default_db_path() -> Path:
