@@ -18,7 +18,9 @@ class Para:
     title, date_line, heading, body, note, table, table_header.
 
     ``token`` is a numbering token printed before ``text`` with a hanging indent
-    (the wrapped lines align with the text, not the token). ``indent_em`` is an
+    (the wrapped lines align with the text, not the token) unless ``hang`` is
+    False (narrow heading cells, where a hanging indent would leave a sliver).
+    ``indent_em`` is an
     extra left indent in character widths; ``first_line_em`` indents an
     unnumbered paragraph's first line.
     """
@@ -29,6 +31,7 @@ class Para:
     align: str = "left"  # left | center | right | justify
     indent_em: float = 0.0
     first_line_em: float = 0.0
+    hang: bool = True
 
 
 @dataclass

@@ -52,7 +52,7 @@ class _TableBuilder:
 
     def heading(self, node: Node) -> list[Para]:
         tok = self.tokens.get(node.id, "")
-        return [Para(node.title or node.text, style="table", token=tok)]
+        return [Para(node.title or node.text, style="table", token=tok, hang=False)]
 
     def item_paragraphs(self, node: Node, indent: float, with_children: bool) -> list[Para]:
         """The item's number and title/text, then (optionally) its 甲、乙 sub-items

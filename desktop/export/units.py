@@ -24,7 +24,7 @@ def indents_pt(profile: dict, para: Para) -> tuple[float, float]:
     as wide as the token so wrapped lines align with the text after it."""
     size = size_pt(profile, para.style)
     left = para.indent_em * size
-    if para.token:
+    if para.token and para.hang:
         hang = text_width_em(para.token) * size
         return left + hang, -hang
     return left, para.first_line_em * size
