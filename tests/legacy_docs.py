@@ -152,3 +152,45 @@ def five_column_layout_b() -> list:
             "壹、計畫依據：依函頒計畫訂定。",
             "貳、執行策略及具體作法", Grid(rows, header_rows=1),
             "參、本計畫如有未盡事宜，得依實際需要修正或另行補充規定。"]
+
+
+# --- bad files -----------------------------------------------------------------
+
+def rewrite_part(source: Path, target: Path, part: str, data: bytes | None = None,
+                 compress: int | None = None) -> Path:
+    """Copy the zip ``source`` to ``target`` with ``part`` replaced (or added)."""
+    import zipfile
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as dst:
+        names = src.namelist()
+        for name in names:
+            payload = data if name == part and data is not None else src.read(name)
+            dst.writestr(name, payload, compress_type=compress if name == part and compress is not None
+                         else (zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED))
+        if part not in names and data is not None:
+            dst.writestr(part, data)
+    return target
+
+
+def mark_encrypted(source: Path, target: Path) -> Path:
+    """The zip with the 'encrypted' flag bit set on every entry (as a zip password does)."""
+    import struct
+    raw = bytearray(source.read_bytes())
+    for signature, flag_offset in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        start = 0
+        while (pos := raw.find(signature, start)) != -1:
+            flags = struct.unpack_from("<H", raw, pos + flag_offset)[0]
+            struct.pack_into("<H", raw, pos + flag_offset, flags | 1)
+            start = pos + 4
+    target.write_bytes(bytes(raw))
+    return target
+
+
+def ole_file(target: Path, encrypted: bool) -> Path:
+    """A minimal OLE compound file header: a legacy .doc, or Word's encrypted .docx."""
+    body = bytes.fromhex("D0CF11E0A1B11AE1") + bytes(504)
+    if encrypted:
+        body += "EncryptedPackage".encode("utf-16-le") + bytes(64)
+    else:
+        body += "WordDocument".encode("utf-16-le") + bytes(64)
+    target.write_bytes(body)
+    return target
