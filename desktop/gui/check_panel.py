@@ -1,0 +1,105 @@
+"""檢查結果: the consistency checker's findings for the open plan.
+
+Re-checking waits a moment after the last edit (typing fires many changes), and
+choosing a finding emits ``locate`` with the node id or "section:<id>" so the
+main window selects the place.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem,
+                               QVBoxLayout, QWidget)
+
+from ..checks import SEVERITIES, check_plan
+from ..errors import PlanDeskError
+
+_COLORS = {"錯誤": "#b00020", "警告": "#a15c00", "提示": "#355c9a"}
+DELAY_MS = 400
+
+
+class CheckPanel(QWidget):
+    locate = Signal(str)
+
+    def __init__(self, library, parent=None):
+        super().__init__(parent)
+        self.library = library
+        self.plan = None
+        self.findings = []
+        self.summary = QLabel()
+        self.list = QTreeWidget()
+        self.list.setRootIsDecorated(False)
+        self.list.setAlternatingRowColors(True)
+        self.list.setHeaderLabels([self.tr("嚴重度"), self.tr("位置"), self.tr("說明"), self.tr("規則")])
+        header = self.list.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.Stretch)
+        self.list.itemActivated.connect(self._activated)
+        self.list.itemClicked.connect(self._activated)
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.list)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DELAY_MS)
+        self._timer.timeout.connect(self.refresh)
+        self._show_summary()
+
+    def show_plan(self, plan) -> None:
+        """Check ``plan`` soon (the first time at once, later after edits settle)."""
+        first = plan is not self.plan
+        self.plan = plan
+        if first:
+            self.refresh()
+        else:
+            self._timer.start()
+
+    def refresh(self) -> None:
+        self._timer.stop()
+        if self.plan is None:
+            self.findings = []
+        else:
+            try:
+                self.findings = check_plan(self.plan, self.library)
+            except PlanDeskError as exc:
+                self.findings = []
+                self.summary.setText(exc.message)
+                self.list.clear()
+                return
+        self.list.clear()
+        for index, finding in enumerate(self.findings):
+            item = QTreeWidgetItem([finding.severity, finding.location, finding.message, finding.rule])
+            item.setData(0, Qt.UserRole, index)
+            item.setForeground(0, QBrush(QColor(_COLORS.get(finding.severity, "#000000"))))
+            item.setToolTip(2, finding.message)
+            self.list.addTopLevelItem(item)
+        self._show_summary()
+
+    def _show_summary(self) -> None:
+        if self.plan is None:
+            self.summary.setText(self.tr("尚未開啟計畫。"))
+            return
+        if not self.findings:
+            self.summary.setText(self.tr("沒有發現問題。"))
+            return
+        counts = [(s, sum(1 for f in self.findings if f.severity == s)) for s in SEVERITIES]
+        self.summary.setText(self.tr("檢查結果：") + "、".join(f"{s} {n} 項" for s, n in counts if n))
+
+    def target_of(self, finding) -> str:
+        """Where choosing ``finding`` goes: its node or section; plan fields
+        (title, date line) live on the plan-data page, reached through a section."""
+        if finding.target.startswith("plan:") and self.plan is not None and self.plan.sections:
+            return f"section:{self.plan.sections[0].id}"
+        return finding.target
+
+    def choose(self, row: int) -> None:
+        """Select finding ``row`` and emit where it is."""
+        self.list.setCurrentItem(self.list.topLevelItem(row))
+        self.locate.emit(self.target_of(self.findings[row]))
+
+    def _activated(self, item, _column=0) -> None:
+        self.locate.emit(self.target_of(self.findings[item.data(0, Qt.UserRole)]))

@@ -1,0 +1,172 @@
+"""複製為新年度計畫: choose the year, review each roll-over proposal with its
+context (accept or reject one by one), then create the new 草稿 plan."""
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QCheckBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QListWidget,
+                               QListWidgetItem, QPushButton, QSpinBox, QStackedWidget, QTextBrowser,
+                               QVBoxLayout, QWidget)
+
+from ..clone import create_clone, preview_clone
+from ..errors import PlanDeskError
+from . import dialogs
+
+_KIND_NAMES = {"year": "年份", "date": "日期", "letter": "來函"}
+
+
+class CloneWizard(QDialog):
+    """Two steps: year, then the proposals. ``new_id`` is set once created."""
+
+    def __init__(self, library, plan_id: int, parent=None):
+        super().__init__(parent)
+        self.library = library
+        self.plan_id = plan_id
+        self.source = library.load_plan(plan_id)
+        self.preview = None
+        self.new_id: int | None = None
+        self.setWindowTitle(self.tr("複製為新年度計畫"))
+        self.resize(760, 520)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._year_page())
+        self.pages.addWidget(self._review_page())
+        self.back_button = QPushButton(self.tr("上一步"))
+        self.next_button = QPushButton(self.tr("下一步"))
+        self.cancel_button = QPushButton(self.tr("取消"))
+        self.back_button.clicked.connect(lambda: self._go(0))
+        self.next_button.clicked.connect(self.next_step)
+        self.cancel_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for button in (self.back_button, self.next_button, self.cancel_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages, 1)
+        layout.addLayout(buttons)
+        self._go(0)
+
+    # --- step 1: year --------------------------------------------------------------------
+    def _year_page(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        intro = QLabel(self.tr("以「{0}」（{1} 年度）為底稿，建立新的草稿計畫；原計畫不會變更。")
+                       .format(self.source.title or self.source.office, self.source.year))
+        intro.setWordWrap(True)
+        form.addRow(intro)
+        self.year_spin = QSpinBox()
+        self.year_spin.setRange(1, 999)
+        self.year_spin.setValue(min(999, self.source.year + 1))
+        self.year_spin.setSuffix(self.tr(" 年度"))
+        form.addRow(self.tr("新計畫年度（民國）："), self.year_spin)
+        self.rollover_box = QCheckBox(self.tr("逐項檢視年份順延（本年度→新年度、次年→新年度次年）"))
+        self.rollover_box.setChecked(True)
+        form.addRow(self.rollover_box)
+        return page
+
+    # --- step 2: proposals ----------------------------------------------------------------
+    def _review_page(self) -> QWidget:
+        page = QWidget()
+        self.review_intro = QLabel()
+        self.review_intro.setWordWrap(True)
+        self.proposal_list = QListWidget()
+        self.proposal_list.currentRowChanged.connect(self._show_current)
+        self.context_view = QTextBrowser()
+        self.accept_button = QPushButton(self.tr("接受(&A)"))
+        self.reject_button = QPushButton(self.tr("不接受(&R)"))
+        self.accept_button.clicked.connect(lambda: self.decide(True))
+        self.reject_button.clicked.connect(lambda: self.decide(False))
+        decide = QHBoxLayout()
+        decide.addStretch(1)
+        decide.addWidget(self.accept_button)
+        decide.addWidget(self.reject_button)
+        right = QVBoxLayout()
+        right.addWidget(self.context_view, 1)
+        right.addLayout(decide)
+        body = QHBoxLayout()
+        body.addWidget(self.proposal_list, 1)
+        body.addLayout(right, 1)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.review_intro)
+        layout.addLayout(body, 1)
+        return page
+
+    def _fill_proposals(self) -> None:
+        self.proposal_list.clear()
+        for proposal in self.preview.proposals:
+            kind = self.tr(_KIND_NAMES.get(proposal.kind, proposal.kind))
+            if proposal.changes_text:
+                text = f"[{kind}] {proposal.location}：{proposal.old} → {proposal.new}"
+            else:
+                text = f"[{kind}] {proposal.location}：{self.tr('請更新本年度來函文號')}"
+            item = QListWidgetItem(text)
+            if proposal.changes_text:
+                item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
+                item.setCheckState(Qt.Checked)
+            else:
+                item.setFlags(item.flags() & ~Qt.ItemIsUserCheckable)
+            self.proposal_list.addItem(item)
+        count = len(self.preview.proposals)
+        self.review_intro.setText(
+            self.tr("共有 {0} 項年份順延提議；預設全部接受，請逐項檢視，不適用的請按「不接受」。").format(count)
+            if count else self.tr("沒有需要順延的年份，按「建立」即可建立新計畫。"))
+        if count:
+            self.proposal_list.setCurrentRow(0)
+
+    def _show_current(self, row: int) -> None:
+        if self.preview is None or not 0 <= row < len(self.preview.proposals):
+            self.context_view.clear()
+            return
+        p = self.preview.proposals[row]
+        context = html.escape(p.context).replace("【", "<b style='background:#ffe08a'>").replace("】", "</b>")
+        change = (f"<p>{html.escape(p.old)} → <b>{html.escape(p.new)}</b></p>" if p.changes_text else "")
+        self.context_view.setHtml(
+            f"<p><b>{html.escape(p.location)}</b>（{row + 1} / {len(self.preview.proposals)}）</p>"
+            f"<p>{context}</p>{change}<p>{html.escape(p.note)}</p>")
+        self.accept_button.setEnabled(p.changes_text)
+        self.reject_button.setEnabled(p.changes_text)
+
+    def decide(self, accept: bool) -> None:
+        """Accept or reject the current proposal and move to the next one."""
+        row = self.proposal_list.currentRow()
+        item = self.proposal_list.item(row)
+        if item is None:
+            return
+        if item.flags() & Qt.ItemIsUserCheckable:
+            item.setCheckState(Qt.Checked if accept else Qt.Unchecked)
+        if row + 1 < self.proposal_list.count():
+            self.proposal_list.setCurrentRow(row + 1)
+
+    def accepted_proposals(self) -> list:
+        out = []
+        for row, proposal in enumerate(self.preview.proposals if self.preview else []):
+            item = self.proposal_list.item(row)
+            if proposal.changes_text and item.checkState() == Qt.Checked:
+                out.append(proposal)
+        return out
+
+    # --- navigation -----------------------------------------------------------------------
+    def _go(self, page: int) -> None:
+        self.pages.setCurrentIndex(page)
+        self.back_button.setEnabled(page > 0)
+        self.next_button.setText(self.tr("建立") if page == 1 else self.tr("下一步"))
+
+    def next_step(self) -> None:
+        try:
+            if self.pages.currentIndex() == 0:
+                self.preview = preview_clone(self.library, self.plan_id, self.year_spin.value(),
+                                             self.rollover_box.isChecked())
+                self._fill_proposals()
+                self._go(1)
+            else:
+                self.new_id = create_clone(self.library, self.preview, self.accepted_proposals())
+                self.accept()
+        except PlanDeskError as exc:
+            dialogs.show_error(self, exc.message)
+
+
+def run_clone_wizard(parent, library, plan_id: int) -> int | None:
+    """Show the wizard; the new plan's id, or None when cancelled."""
+    wizard = CloneWizard(library, plan_id, parent)
+    wizard.exec()
+    return wizard.new_id

@@ -1,0 +1,107 @@
+"""GUI: clone wizard (review proposals one by one), check panel (locate), diff view."""
+import zipfile
+
+from PySide6.QtCore import Qt, QTimer
+
+from conftest import fixture_path
+from desktop.exchange import read_plan_file
+from desktop.model import Node
+from gui_helpers import Dialogs, library_with
+
+
+def test_clone_wizard_accept_and_reject_one_by_one(qtbot, tmp_path):
+    from desktop.gui.clone_wizard import CloneWizard
+    library, (plan_id,) = library_with(tmp_path / "lib.sqlite", "hualien-108")
+    wizard = CloneWizard(library, plan_id)
+    qtbot.addWidget(wizard)
+    assert wizard.year_spin.value() == 109
+    qtbot.mouseClick(wizard.next_button, Qt.LeftButton)
+    assert wizard.pages.currentIndex() == 1
+    assert wizard.proposal_list.count() == 8
+    assert "計畫名稱" in wizard.context_view.toPlainText()
+    wizard.decide(True)            # title: accept
+    wizard.decide(True)            # date line cleared: accept
+    assert not wizard.accept_button.isEnabled()  # the letter is only a flag
+    wizard.decide(True)
+    wizard.decide(True)            # basis: 台電公司 108 年度 → 109
+    wizard.decide(True)            # 計畫目標
+    qtbot.mouseClick(wizard.reject_button, Qt.LeftButton)  # 「自 108 年元月起」 cites a law: keep
+    assert wizard.proposal_list.currentRow() == 6
+    qtbot.mouseClick(wizard.next_button, Qt.LeftButton)
+    assert wizard.new_id is not None and wizard.result() == wizard.DialogCode.Accepted
+    clone = library.load_plan(wizard.new_id)
+    assert clone.year == 109 and clone.status == "草稿" and "109 年度" in clone.title
+    texts = [n.text for n in clone.walk()]
+    assert any("自 108 年元月起" in t for t in texts)
+    assert "109 年 7 月 5 日及 110 年 1 月 6 日前" in clone.sections[5].paragraphs[1].text
+    assert library.load_plan(plan_id).title.startswith("花蓮區營業處 108")
+    library.close()
+
+
+def test_run_clone_wizard_cancel_returns_none(qtbot, tmp_path):
+    from desktop.gui import clone_wizard
+    library, (plan_id,) = library_with(tmp_path / "lib.sqlite", "taipei-114")
+    from PySide6.QtWidgets import QApplication
+    QTimer.singleShot(0, lambda: [w.reject() for w in QApplication.topLevelWidgets()
+                                  if isinstance(w, clone_wizard.CloneWizard)])
+    assert clone_wizard.run_clone_wizard(None, library, plan_id) is None
+    assert [p.id for p in library.list_plans()] == [plan_id]
+    library.close()
+
+
+def test_check_panel_lists_and_locates(qtbot, tmp_path):
+    from desktop.gui.check_panel import CheckPanel
+    library, (plan_id,) = library_with(tmp_path / "lib.sqlite", "xinying-111")
+    plan = library.load_plan(plan_id)
+    plan.tree[0].children[0].children.append(Node())
+    panel = CheckPanel(library)
+    qtbot.addWidget(panel)
+    panel.show_plan(plan)
+    rows = [panel.list.topLevelItem(i).text(3) for i in range(panel.list.topLevelItemCount())]
+    assert rows[0] == "empty-node" and "mixed-punctuation" in rows
+    assert "錯誤 1 項" in panel.summary.text()
+    with qtbot.waitSignal(panel.locate) as signal:
+        panel.choose(0)
+    assert signal.args == [plan.tree[0].children[0].children[-1].id]
+    plan.date_line = ""
+    panel.show_plan(plan)  # an edit: re-checked after a pause
+    qtbot.waitUntil(lambda: any(f.rule == "date-line" for f in panel.findings), timeout=3000)
+    row = next(i for i, f in enumerate(panel.findings) if f.rule == "date-line")
+    with qtbot.waitSignal(panel.locate) as signal:
+        panel.choose(row)
+    assert signal.args == [f"section:{plan.sections[0].id}"]
+    library.close()
+
+
+def test_check_panel_quiet_plan(qtbot, tmp_path):
+    from desktop.gui.check_panel import CheckPanel
+    from test_checks import good_plan
+    library, _ = library_with(tmp_path / "lib.sqlite")
+    panel = CheckPanel(library)
+    qtbot.addWidget(panel)
+    panel.show_plan(good_plan())
+    assert panel.list.topLevelItemCount() == 0 and panel.summary.text() == "沒有發現問題。"
+    library.close()
+
+
+def test_diff_view_defaults_to_previous_year_and_saves(qtbot, tmp_path, monkeypatch):
+    from desktop.clone import clone_plan
+    from desktop.gui.diff_view import DiffView
+    dialogs = Dialogs(monkeypatch)
+    library, (old_id, other_id) = library_with(tmp_path / "lib.sqlite", "hualien-108", "taipei-114")
+    new_id, _ = clone_plan(library, old_id, 109)
+    view = DiffView(library, new_id)
+    qtbot.addWidget(view)
+    assert view.other_combo.currentData() == old_id
+    changes = [view.table.item(r, 0).text() for r in range(view.table.rowCount())]
+    assert changes and all(c.startswith("修正") for c in changes)
+    out = view.save_to(tmp_path / "t.odt")
+    with zipfile.ZipFile(out) as z:
+        assert "新舊對照表" in z.read("content.xml").decode("utf-8")
+    view.other_combo.setCurrentIndex(view.other_combo.findData(other_id))
+    assert view.table.rowCount() > 20 and "新增" in view.summary.text()
+    monkeypatch.setattr("desktop.gui.diff_view.QFileDialog.getSaveFileName",
+                        lambda *a: (str(tmp_path / "x.pdf"), ""))
+    view.save_dialog()
+    assert dialogs.errors and ".docx 或 .odt" in dialogs.errors[-1]
+    library.close()
