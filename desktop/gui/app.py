@@ -1,0 +1,89 @@
+"""Start the editor: ``run_gui(db_path, argv)``.
+
+Opens the library (seeding the demo plans into a new default library), takes
+the instance lock (a second instance on the same file opens read-only), shows
+the main window and runs the event loop.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from .. import APP_NAME, ORG_NAME
+from ..demo import seed_if_empty
+from ..errors import PlanDeskError
+from ..library import Library
+from ..paths import data_dir, default_db_path
+from .crash import install_excepthook
+from .instance_lock import InstanceLock
+
+
+def _install_translations(app: QApplication) -> None:
+    """Qt's own zh_TW strings (標準按鈕「是」「否」…) and ours, when present."""
+    app._translators = []
+    locale = QLocale(QLocale.Chinese, QLocale.TraditionalChineseScript, QLocale.Taiwan)
+    QLocale.setDefault(locale)
+    candidates = [(QLibraryInfo.path(QLibraryInfo.TranslationsPath), "qtbase_zh_TW")]
+    try:
+        candidates.append((str(data_dir("resources") / "i18n"), "plandesk_zh_TW"))
+    except FileNotFoundError:
+        pass
+    for folder, name in candidates:
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            app._translators.append(translator)
+
+
+def make_application(argv: list[str]) -> QApplication:
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "plandesk", *argv])
+    app.setOrganizationName(ORG_NAME)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    _install_translations(app)
+    return app
+
+
+def open_library(db_path: Path) -> Library:
+    """Open the library; the default library gets the demo plans when new."""
+    db_path = Path(db_path)
+    fresh = not db_path.exists()
+    library = Library.open(db_path)
+    if fresh and db_path == default_db_path() and "PLANDESK_DB" not in os.environ:
+        seed_if_empty(library)
+    return library
+
+
+def create_main_window(db_path: Path):
+    """Library + lock + main window, not yet shown (tests and run_gui share it)."""
+    from .main_window import MainWindow
+    library = open_library(db_path)
+    lock = InstanceLock(library.path)
+    window = MainWindow(library, read_only=not lock.acquired)
+    window.instance_lock = lock
+    return window
+
+
+def run_gui(db_path: Path, argv: list[str]) -> int:
+    """The ``plandesk`` desktop program; returns the exit code."""
+    app = make_application(argv)
+    install_excepthook()
+    from . import dialogs
+    try:
+        window = create_main_window(db_path)
+    except PlanDeskError as exc:
+        dialogs.show_error(None, exc.message)
+        return 2
+    window.show()
+    window.announce_startup()
+    smoke = os.environ.get("PLANDESK_SMOKE_EXIT_MS")
+    if smoke:
+        QTimer.singleShot(int(smoke), window.close)
+        QTimer.singleShot(int(smoke) + 50, app.quit)
+    code = app.exec()
+    window.library.close()
+    return code

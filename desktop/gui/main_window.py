@@ -1,0 +1,322 @@
+"""The main window: library and search on the left, the plan tree with the
+detail editor (and the plan properties/sections tab) on the right.
+
+The window owns one PlanDocument per opened plan (so each keeps its undo
+history while others are shown) and follows every Change they report.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
+
+from ..document import PlanDocument
+from ..errors import PlanDeskError
+from ..library import Library
+from ..ops import Change, EditPlan
+from . import dialogs, hooks
+from .actions import CONTEXT, EDITING, build_actions, build_menus, build_toolbar
+from .controller import TreeController
+from .detail_editor import DetailEditor
+from .library_panel import LibraryPanel
+from .plan_editor import PlanEditor
+from .search_panel import SearchPanel
+from .state import restore_state, save_state
+from .tree_model import PlanTreeModel
+from .tree_view import PlanTreeView
+
+IMPORTABLE = (".docx", ".odt", ".doc", ".json")
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, library: Library, read_only: bool = False, restore: bool = True):
+        super().__init__()
+        self.library = library
+        self.read_only = read_only
+        self.instance_lock = None
+        self.documents: dict[int, PlanDocument] = {}
+        self.document: PlanDocument | None = None
+        self.check_panel = None
+        self.setAcceptDrops(True)
+        self.setObjectName("main_window")
+
+        self.model = PlanTreeModel(self)
+        self.tree = PlanTreeView()
+        self.tree.setModel(self.model)
+        self.controller = TreeController(self.tree, self)
+        self.detail = DetailEditor()
+        self.plan_editor = PlanEditor(self)
+        self.library_panel = LibraryPanel(library)
+        self.library_panel.read_only = read_only
+        self.library_panel.document_for = self.document_for
+        self.search_panel = SearchPanel(library)
+
+        left = QSplitter(Qt.Vertical)
+        left.setObjectName("left_splitter")
+        left.addWidget(self._titled(self.tr("計畫庫"), self.library_panel))
+        left.addWidget(self._titled(self.tr("搜尋"), self.search_panel))
+        self.editor_splitter = QSplitter(Qt.Horizontal)
+        self.editor_splitter.setObjectName("editor_splitter")
+        self.editor_splitter.addWidget(self.tree)
+        self.editor_splitter.addWidget(self.detail)
+        self.editor_splitter.setStretchFactor(0, 3)
+        self.editor_splitter.setStretchFactor(1, 2)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.editor_splitter, self.tr("執行策略及具體作法"))
+        self.tabs.addTab(self.plan_editor, self.tr("計畫資料與章節"))
+        self.main_splitter = QSplitter(Qt.Horizontal)
+        self.main_splitter.setObjectName("main_splitter")
+        self.main_splitter.addWidget(left)
+        self.main_splitter.addWidget(self.tabs)
+        self.main_splitter.setStretchFactor(1, 1)
+        self.splitters = [self.main_splitter, left, self.editor_splitter]
+        self.setCentralWidget(self.main_splitter)
+
+        self.actions = build_actions(self, self.tree, self._handlers())
+        self.menus = build_menus(self, self.actions)
+        self.toolbar = build_toolbar(self, self.actions)
+        self.tree.context_actions = [self.actions[n] if n else None for n in CONTEXT]
+        self._install_check_panel()
+        self.status_label = QLabel()
+        self.statusBar().addPermanentWidget(self.status_label)
+
+        self.tree.selectionModel().currentChanged.connect(self._current_changed)
+        self.library_panel.plan_chosen.connect(self.open_plan)
+        self.library_panel.plan_removed.connect(self._plan_removed)
+        self.search_panel.hit_chosen.connect(self._search_hit)
+        self.resize(1400, 860)
+        last = restore_state(self) if restore else None
+        plans = [p.id for p in library.list_plans()]
+        if last and last[0] in plans:
+            self.open_plan(last[0], select=last[1])
+        elif plans:
+            self.open_plan(plans[0])
+        self._update_actions()
+
+    @staticmethod
+    def _titled(title: str, widget: QWidget) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(4, 4, 4, 4)
+        label = QLabel(f"<b>{title}</b>")
+        layout.addWidget(label)
+        layout.addWidget(widget)
+        return box
+
+    def _handlers(self) -> dict:
+        c, lib = self.controller, self.library_panel
+        return {
+            "new_plan": self.new_plan, "import_plan": lambda: self.import_file(None),
+            "export_plan": self.export_plan, "print_preview": self.print_preview,
+            "recycle_bin": lib.restore, "quit": self.close,
+            "undo": c.undo, "redo": c.redo, "cut": c.cut, "copy": c.copy, "paste": c.paste,
+            "new_sibling": c.new_sibling, "new_child": c.new_child, "indent": c.indent,
+            "outdent": c.outdent, "move_up": c.move_up, "move_down": c.move_down,
+            "delete": c.delete, "edit_title": c.edit_title,
+            "find": lambda: (self.search_panel.box.setFocus(), self.search_panel.box.selectAll()),
+            "rename_plan": lib.rename, "duplicate_plan": lib.duplicate, "delete_plan": lib.delete,
+            "clone_year": self.clone_year, "diff_view": self.diff_view,
+            "plan_properties": lambda: self.tabs.setCurrentWidget(self.plan_editor),
+            "about": lambda: hooks.call(self, "about", "show_about", self.tr("關於"), self.library.path),
+        }
+
+    # --- documents --------------------------------------------------------------------------
+    def document_for(self, plan_id: int) -> PlanDocument:
+        """The open document of a plan (opened on first use, then kept with its undo history)."""
+        document = self.documents.get(plan_id)
+        if document is None:
+            document = PlanDocument.open(self.library, plan_id, read_only=self.read_only)
+            document.subscribe(lambda change, doc=document: self._on_change(doc, change))
+            self.documents[plan_id] = document
+        return document
+
+    def open_plan(self, plan_id: int, select: str | None = None) -> None:
+        try:
+            document = self.document_for(plan_id)
+        except PlanDeskError as exc:
+            dialogs.show_error(self, exc.message)
+            return
+        if document is not self.document:
+            self.detail.end_typing()
+            self.document = document
+            self.model.set_document(document)
+            self.tree.expandToDepth(1)
+            self.plan_editor.set_document(document)
+            if self.check_panel is not None:
+                self.check_panel.show_plan(document.plan)
+        if self.library_panel.current_plan_id() != plan_id:
+            self.library_panel.refresh(select=plan_id)
+        first = document.plan.tree[0].id if document.plan.tree else None
+        self.controller.select(select if select and self.model.has_node(select) else first)
+        if not self.model.has_node(select or "") and first is None:
+            self.detail.show_node(document, None)
+        self._update_title()
+        self._update_actions()
+
+    def _plan_removed(self, plan_id: int) -> None:
+        self.documents.pop(plan_id, None)
+        if self.document is not None and self.document.plan.id == plan_id:
+            self.document = None
+            self.model.set_document(None)
+            self.plan_editor.set_document(None)
+            self.detail.show_node(None, None)
+            plans = self.library.list_plans()
+            if plans:
+                self.open_plan(plans[0].id)
+        self.statusBar().showMessage(self.tr("計畫已移到資源回收筒（檔案 → 資源回收筒 可復原）"), 8000)
+        self._update_title()
+        self._update_actions()
+
+    def _on_change(self, document: PlanDocument, change: Change) -> None:
+        self.status_label.setText(self.tr("已自動儲存"))
+        if document is not self.document:
+            return
+        node_id = self.detail.node_id
+        self.detail.on_change(change, self.model.token(node_id or ""))
+        self.plan_editor.on_change(change)
+        if change.plan:  # status may have locked or unlocked the plan
+            self.detail.show_node(document, node_id, self.model.token(node_id or ""))
+            self.library_panel.refresh(select=document.plan.id)
+            self._update_title()
+        if self.check_panel is not None:
+            self.check_panel.show_plan(document.plan)
+        self._update_actions()
+
+    def _current_changed(self, current, _previous) -> None:
+        node = self.model.node(current)
+        token = self.model.token(node.id) if node else ""
+        self.detail.show_node(self.document, node.id if node else None, token)
+
+    # --- window state ---------------------------------------------------------------------------
+    def _update_title(self) -> None:
+        plan = self.document.plan if self.document else None
+        parts = [f"{plan.office} {plan.year} 年度 — {plan.title}"] if plan else []
+        if self.read_only:
+            parts.append(self.tr("（唯讀）"))
+        elif plan and plan.status == "核定":
+            parts.append(self.tr("（已核定，唯讀）"))
+        self.setWindowTitle(" ".join(parts + ["— PlanDesk"]) if parts else "PlanDesk")
+
+    def _update_actions(self) -> None:
+        doc = self.document
+        editable = doc is not None and not doc.locked
+        for name in EDITING:
+            self.actions[name].setEnabled(editable)
+        undo_label = doc.undo_label() if doc else ""
+        redo_label = doc.redo_label() if doc else ""
+        self.actions["undo"].setText(self.tr("復原 {0}").format(undo_label) if undo_label else self.tr("復原"))
+        self.actions["redo"].setText(self.tr("重做 {0}").format(redo_label) if redo_label else self.tr("重做"))
+        self.actions["undo"].setEnabled(bool(undo_label) and not self.read_only)
+        self.actions["redo"].setEnabled(bool(redo_label) and not self.read_only)
+        for name in ("new_plan", "import_plan", "duplicate_plan", "delete_plan", "recycle_bin",
+                     "clone_year", "rename_plan"):
+            self.actions[name].setEnabled(not self.read_only)
+        self.actions["copy"].setEnabled(doc is not None)
+
+    def announce_startup(self) -> None:
+        """Say why the window is read-only (second instance) once it is shown."""
+        if self.library.warning:
+            self.statusBar().showMessage(self.library.warning, 15000)
+        if self.read_only:
+            dialogs.show_error(self, self.tr(
+                "另一個 PlanDesk 視窗正在使用這個計畫庫，本視窗以唯讀方式開啟，修改請在原視窗進行。"))
+
+    def closeEvent(self, event) -> None:
+        self.detail.end_typing()
+        save_state(self)
+        if self.instance_lock is not None:
+            self.instance_lock.release()
+        super().closeEvent(event)
+
+    # --- hooks into the other parts ----------------------------------------------------------------
+    def _refresh_and_open(self, plan_id) -> None:
+        if isinstance(plan_id, int):
+            self.library_panel.refresh(select=plan_id)
+            self.open_plan(plan_id)
+
+    def new_plan(self) -> None:
+        from .new_plan_dialog import ask_new_plan
+        choice = ask_new_plan(self, self.document.plan if self.document else None)
+        if choice is not None:
+            empty, office, year = choice
+            self.library_panel.new_plan(empty=empty, office=office, year=year)
+
+    def import_file(self, path) -> None:
+        if self.read_only:
+            return self.library_panel._writable() and None
+        self._refresh_and_open(hooks.call(self, "import_dialog", "run_import_dialog",
+                                          self.tr("匯入舊計畫"), self.library, path))
+
+    def export_plan(self) -> None:
+        if self.document is not None:
+            hooks.call(self, "export_dialog", "run_export_dialog", self.tr("匯出"), self.library,
+                       self.document.plan)
+
+    def print_preview(self) -> None:
+        if self.document is not None:
+            hooks.call(self, "print_preview", "run_print_preview", self.tr("預覽列印"), self.document.plan)
+
+    def clone_year(self) -> None:
+        if self.document is not None:
+            self._refresh_and_open(hooks.call(self, "clone_wizard", "run_clone_wizard",
+                                              self.tr("複製為新年度計畫"), self.library,
+                                              self.document.plan.id))
+
+    def diff_view(self) -> None:
+        if self.document is not None:
+            hooks.call(self, "diff_view", "run_diff_view", self.tr("新舊對照表"), self.library,
+                       self.document.plan.id)
+
+    def _install_check_panel(self) -> None:
+        """The 檢查結果 dock, when that part is installed."""
+        from PySide6.QtWidgets import QDockWidget
+        panel_class = hooks.load("check_panel", "CheckPanel")
+        if panel_class is None:
+            return
+        try:
+            self.check_panel = panel_class(self.library, self)
+        except Exception:  # a broken optional panel must not stop the editor from starting
+            return
+        dock = QDockWidget(self.tr("檢查結果"), self)
+        dock.setObjectName("check_dock")
+        dock.setWidget(self.check_panel)
+        self.addDockWidget(Qt.BottomDockWidgetArea, dock)
+        self.menus["檢視(&V)"].addAction(dock.toggleViewAction())
+        self.check_panel.locate.connect(self.locate)
+
+    def locate(self, target: str) -> None:
+        """Select a node, or open the sections editor at "section:<id>"."""
+        if target.startswith("section:"):
+            self.tabs.setCurrentWidget(self.plan_editor)
+            self.plan_editor.select_section(target.split(":", 1)[1])
+        elif self.model.has_node(target):
+            self.tabs.setCurrentIndex(0)
+            self.controller.select(target)
+
+    def _search_hit(self, plan_id: int, node_id: str, heading: str) -> None:
+        self.open_plan(plan_id, select=node_id or None)
+        if node_id:
+            self.tabs.setCurrentIndex(0)
+        else:
+            self.tabs.setCurrentWidget(self.plan_editor)
+            self.plan_editor.select_section_heading(heading)
+
+    # --- dropping old plans onto the window ---------------------------------------------------------
+    def _importable(self, event) -> list[Path]:
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        return [Path(u.toLocalFile()) for u in urls
+                if u.isLocalFile() and Path(u.toLocalFile()).suffix.lower() in IMPORTABLE]
+
+    def dragEnterEvent(self, event) -> None:
+        if self._importable(event):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dropEvent(self, event) -> None:
+        paths = self._importable(event)
+        if not paths:
+            return super().dropEvent(event)
+        event.acceptProposedAction()
+        self.import_file(paths[0])

@@ -1,0 +1,67 @@
+"""Shared setup for the GUI tests: a library with fixture plans, a main window,
+and answers for message boxes (recorded instead of shown)."""
+from __future__ import annotations
+
+import pytest
+
+from desktop.exchange import read_plan_file
+from desktop.library import Library
+
+from conftest import fixture_path
+
+
+class Dialogs:
+    """Records errors/infos and answers questions with ``answer``."""
+
+    def __init__(self, monkeypatch, answer: bool = True):
+        from desktop.gui import dialogs
+        self.errors: list[str] = []
+        self.questions: list[str] = []
+        self.answer = answer
+        monkeypatch.setattr(dialogs, "show_error", lambda parent, msg: self.errors.append(msg))
+        monkeypatch.setattr(dialogs, "show_info", lambda parent, msg: self.errors.append(msg))
+        monkeypatch.setattr(dialogs, "ask", self._ask)
+
+    def _ask(self, parent, message):
+        self.questions.append(message)
+        return self.answer
+
+
+def library_with(path, *names) -> tuple[Library, list[int]]:
+    library = Library.open(path)
+    ids = [library.add_plan(read_plan_file(fixture_path(name))) for name in names]
+    return library, ids
+
+
+def make_window(qtbot, library, plan_id=None, read_only=False):
+    from desktop.gui.main_window import MainWindow
+    window = MainWindow(library, read_only=read_only, restore=False)
+    qtbot.addWidget(window)
+    if plan_id is not None:
+        window.open_plan(plan_id)
+    return window
+
+
+def reopen(library) -> Library:
+    """A second connection to the same file: what is really on disk."""
+    return Library.open(library.path)
+
+
+def titles(nodes) -> list[str]:
+    return [n.title or n.text[:10] for n in nodes]
+
+
+@pytest.fixture
+def dialogs_answer_yes(monkeypatch):
+    return Dialogs(monkeypatch, True)
+
+
+def type_text(widget, text: str) -> None:
+    """Type ``text`` key by key (QTest cannot type non-Latin-1 characters):
+    each character is a real key press with that text, as an IME delivers it."""
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+    for char in text:
+        for kind in (QEvent.KeyPress, QEvent.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key_unknown, Qt.NoModifier, char))
