@@ -48,11 +48,17 @@ def build_bundle(clean: bool) -> Path:
     return exe
 
 
-def build_installer(iscc: Path) -> None:
+def iscc_command(iscc: Path) -> list[str]:
+    """ISCC call with the names and version from desktop/__init__.py, so the
+    install folder matches the library folder and QSettings key."""
     sys.path.insert(0, str(ROOT))
-    from desktop import __version__
-    subprocess.run([str(iscc), f"/DAppVersion={__version__}", f"/DSourceDir={bundle_dir()}",
-                    f"/O{DIST / 'installer'}", str(HERE / "plandesk.iss")], cwd=HERE, check=True)
+    from desktop import APP_NAME, ORG_NAME, __version__
+    return [str(iscc), f"/DAppName={APP_NAME}", f"/DOrgName={ORG_NAME}", f"/DAppVersion={__version__}",
+            f"/DBundleDir={bundle_dir()}", f"/O{DIST / 'installer'}", str(HERE / "plandesk.iss")]
+
+
+def build_installer(iscc: Path) -> None:
+    subprocess.run(iscc_command(iscc), cwd=HERE, check=True)
 
 
 def main(argv: list[str] | None = None) -> int:
