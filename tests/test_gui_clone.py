@@ -105,3 +105,15 @@ def test_diff_view_defaults_to_previous_year_and_saves(qtbot, tmp_path, monkeypa
     view.save_dialog()
     assert dialogs.errors and ".docx 或 .odt" in dialogs.errors[-1]
     library.close()
+
+
+def test_check_panel_survives_closed_library(qtbot, tmp_path):
+    from desktop.gui.check_panel import CheckPanel
+    library, (plan_id,) = library_with(tmp_path / "lib.sqlite", "taipei-114")
+    plan = library.load_plan(plan_id)
+    panel = CheckPanel(library)
+    qtbot.addWidget(panel)
+    panel.show_plan(plan)
+    library.close()  # the window closed the library while a re-check was pending
+    panel.refresh()
+    assert {f.rule for f in panel.findings} == {"mixed-punctuation"}

@@ -6,6 +6,8 @@ main window selects the place.
 """
 from __future__ import annotations
 
+import sqlite3
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem,
@@ -64,7 +66,11 @@ class CheckPanel(QWidget):
             self.findings = []
         else:
             try:
-                self.findings = check_plan(self.plan, self.library)
+                try:
+                    self.findings = check_plan(self.plan, self.library)
+                except sqlite3.Error:
+                    # the library was closed under us (window closing): library-free rules still hold
+                    self.findings = check_plan(self.plan, None)
             except PlanDeskError as exc:
                 self.findings = []
                 self.summary.setText(exc.message)
