@@ -1,0 +1,89 @@
+"""Importer figures: hualien-108-sized DOCX/ODT import speed (target ≤ 1 s each) and a
+fuzz run over ≥ 1,000 mutated files (every outcome a plan or one PlanDeskError, the
+library unchanged on error).
+
+    python3 benchmarks/run.py import        # IMPORT_FUZZ_CASES=N to change the count
+"""
+from __future__ import annotations
+
+import os
+import random
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+from common import ROOT, Result, best_of, hualien
+
+sys.path.insert(0, str(ROOT / "tests"))
+
+import legacy_docs  # noqa: E402
+from import_fuzz import mutate  # noqa: E402
+
+from desktop.errors import PlanDeskError  # noqa: E402
+from desktop.exchange import plan_to_dict  # noqa: E402
+from desktop.importer import read_document  # noqa: E402
+from desktop.library import Library  # noqa: E402
+
+
+def _fuzz(folder: Path, seeds: dict[str, bytes], cases: int) -> tuple[Counter, list[str]]:
+    """Run ``cases`` mutated imports; returns outcome counts and any real crashes."""
+    library = Library.open(folder / "fuzz.sqlite")
+    rng = random.Random(20261124)
+    outcomes: Counter = Counter()
+    crashes: list[str] = []
+    names = sorted(seeds)
+    for i in range(cases):
+        name = names[i % len(names)]
+        path = folder / f"case{i % 50}{Path(name).suffix}"
+        path.write_bytes(mutate(seeds[name], rng))
+        before = len(library.list_plans())
+        try:
+            plan, _report = read_document(path)
+            plan_to_dict(plan)
+            library.add_plan(plan)
+            outcomes["imported"] += 1
+        except PlanDeskError as exc:
+            outcomes["refused"] += 1
+            if "內容有誤" in exc.message:
+                outcomes["refused by the catch-all"] += 1
+            if len(library.list_plans()) != before:
+                crashes.append(f"case {i}: library changed on error")
+        except Exception as exc:  # noqa: BLE001 - a crash is what the fuzz looks for
+            crashes.append(f"case {i} ({name}): {type(exc).__name__}: {exc}")
+    library.close()
+    return outcomes, crashes
+
+
+def run() -> list[Result]:
+    results = []
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        seeds: dict[str, bytes] = {}
+        for fmt in ("docx", "odt"):
+            legacy = legacy_docs.write(legacy_docs.six_column_layout_a(), folder / f"legacy.{fmt}")
+            seeds[legacy.name] = legacy.read_bytes()
+        try:
+            from desktop.export import export_plan
+        except ImportError:
+            export_plan = None
+        if export_plan is not None:
+            for fmt in ("docx", "odt"):
+                path = export_plan(hualien(), fmt, folder / f"hualien-108.{fmt}")
+                seeds[path.name] = path.read_bytes()
+                nodes = sum(1 for _ in read_document(path)[0].walk())
+                results.append(Result(f"import hualien-108 {fmt.upper()} ({nodes} nodes, {path.stat().st_size // 1024} KB)",
+                                      best_of(lambda p=path: read_document(p), 5), 1.0))
+        cases = int(os.environ.get("IMPORT_FUZZ_CASES", "1000"))
+        start = time.perf_counter()
+        outcomes, crashes = _fuzz(folder, seeds, cases)
+        elapsed = time.perf_counter() - start
+        for crash in crashes[:20]:
+            print("  CRASH", crash)
+        results.append(Result(f"fuzz {cases} mutated files: {outcomes['imported']} imported, "
+                              f"{outcomes['refused']} refused", elapsed, None))
+        results.append(Result("fuzz: refused only by the catch-all sentence", outcomes["refused by the catch-all"],
+                              None, unit="n"))
+        results.append(Result("fuzz: crashes (must be 0)", len(crashes), None, unit="n"))
+    return results
