@@ -113,12 +113,17 @@ def apply_proposals(plan: Plan, proposals: list[Proposal]) -> int:
         if p.changes_text:
             by_ref.setdefault(p.ref, []).append(p)
     count = 0
+    nodes = {n.id: n for n in plan.walk()} if by_ref else {}
     for ref, items in by_ref.items():
-        text = ref.get(plan)
+        node = nodes.get(ref.owner) if ref.kind == "node" else None
+        text = getattr(node, ref.attr) if node is not None else ref.get(plan)
         for p in sorted(items, key=lambda p: p.start, reverse=True):
             if text[p.start:p.end] != p.old:
                 continue  # the field was edited since the proposal was made
             text = text[:p.start] + p.new + text[p.end:]
             count += 1
-        ref.set(plan, text)
+        if node is not None:
+            setattr(node, ref.attr, text)
+        else:
+            ref.set(plan, text)
     return count

@@ -62,6 +62,11 @@ def test_preview_subset_accepted(library):
     plan = build_clone(preview, [p for p in preview.proposals if p.location == "計畫名稱"])
     assert "115年度" in plan.title
     assert "「台電公司114年度" in plan.sections[0].paragraphs[0].text
+    everything = build_clone(preview)
+    everything.tree[0].children[0].departments.append(everything.tree[0].children[0].departments[0])
+    assert "114年度" in preview.source.title  # the preview's source is never changed
+    assert "115年度" in everything.sections[0].paragraphs[0].text
+    assert len(preview.source.tree[0].children[0].departments) < len(everything.tree[0].children[0].departments)
 
 
 def test_bad_year_and_missing_plan(library):
