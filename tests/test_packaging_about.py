@@ -1,0 +1,78 @@
+"""The About box shows version, library location and the licenses of every
+shipped component, Qt's LGPL notice included."""
+import importlib.metadata as md
+import json
+import re
+
+import pytest
+
+from conftest import ROOT
+
+pytest.importorskip("PySide6.QtWidgets")
+
+LICENSES = ROOT / "resources" / "licenses"
+
+
+def runtime_distributions(name="plandesk") -> set[str]:
+    """The installed runtime dependency closure of a distribution (no extras)."""
+    seen, todo = set(), [name]
+    while todo:
+        dist = md.distribution(todo.pop())
+        key = dist.metadata["Name"].lower().replace("_", "-")
+        if key in seen:
+            continue
+        seen.add(key)
+        for req in dist.requires or []:
+            if "extra ==" not in req:
+                todo.append(re.split(r"[ ;<>=!~\[(]", req, maxsplit=1)[0])
+    return seen - {name}
+
+
+def test_every_runtime_dependency_has_its_license_listed():
+    data = json.loads((LICENSES / "components.json").read_text(encoding="utf-8"))
+    listed = {c.get("distribution", c["name"]).lower().replace("_", "-") for c in data["components"]}
+    missing = runtime_distributions() - listed - set(data["not_shipped"])
+    assert not missing, f"run packaging/collect_licenses.py: no license listed for {sorted(missing)}"
+    for component in data["components"]:
+        for name in component["files"]:
+            assert (LICENSES / name).stat().st_size > 200, name
+
+
+def test_about_box_shows_version_library_path_and_licenses(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QDesktopServices
+
+    from desktop import __version__
+    from desktop.gui.about import AboutDialog
+    library_path = tmp_path / "資料" / "library.sqlite"
+    dialog = AboutDialog(library_path)
+    qtbot.addWidget(dialog)
+    assert f"版本 {__version__}" in dialog.title_label.text()
+    assert dialog.path_field.text() == str(library_path) and dialog.path_field.isReadOnly()
+    assert "LGPL-3.0" in dialog.lgpl_label.text() and "Qt" in dialog.lgpl_label.text()
+    names = [dialog.component_list.item(i).text() for i in range(dialog.component_list.count())]
+    assert any(n.startswith("Qt —") or n.startswith("Qt ") for n in names)
+    assert any(n.startswith("PySide6") and "LGPL-3.0" in n for n in names)
+    assert any(n.startswith("python-docx") for n in names) and any(n.startswith("odfpy") for n in names)
+    dialog.select_component("PySide6")
+    assert "GNU LESSER GENERAL PUBLIC LICENSE" in dialog.license_view.toPlainText()
+    dialog.select_component("python-docx")
+    assert "MIT" in dialog.license_view.toPlainText() or "Permission is hereby granted" in dialog.license_view.toPlainText()
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
+    qtbot.mouseClick(dialog.open_folder_button, Qt.LeftButton)
+    assert opened == [str(library_path.parent)]
+
+
+def test_show_about_opens_without_blocking_and_closes(qtbot, tmp_path):
+    from PySide6.QtWidgets import QWidget
+
+    from desktop.gui.about import show_about
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+    dialog = show_about(parent, tmp_path / "library.sqlite")
+    qtbot.waitExposed(dialog)
+    assert dialog.isVisible() and dialog.parent() is parent
+    dialog.reject()
+    assert not dialog.isVisible()
