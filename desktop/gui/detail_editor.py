@@ -21,6 +21,7 @@ class DetailEditor(QWidget):
         self.document = None
         self.node_id: str | None = None
         self._applying = False  # our own edit: the field already shows what was typed
+        self.lookup = None  # optional fast node-by-id (the tree model's index), else plan.find
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         self.title = QLineEdit()
@@ -97,6 +98,10 @@ class DetailEditor(QWidget):
     def _node(self):
         if self.document is None or not self.node_id:
             return None
+        if self.lookup is not None:
+            node = self.lookup(self.node_id)
+            if node is not None:
+                return node
         try:
             return self.document.plan.find(self.node_id)[0]
         except KeyError:

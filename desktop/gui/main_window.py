@@ -46,6 +46,7 @@ class MainWindow(QMainWindow):
         self.tree.setModel(self.model)
         self.controller = TreeController(self.tree, self)
         self.detail = DetailEditor()
+        self.detail.lookup = self.model.node_by_id
         self.plan_editor = PlanEditor(self)
         self.library_panel = LibraryPanel(library)
         self.library_panel.read_only = read_only

@@ -46,6 +46,7 @@ class PlanTreeModel(QAbstractItemModel):
         self._tokens: dict[str, str] = {}
         self._keys: dict[str, int] = {}   # node id -> int for QModelIndex.internalId
         self._ids: dict[int, str] = {}
+        self._numbering: dict[str, tuple | None] = {}  # node id -> (numbered, skip) last seen
         self._subscribed: set[int] = set()
         self.drop_error = None  # callable(message) the view sets to report refused drops
 
@@ -70,6 +71,7 @@ class PlanTreeModel(QAbstractItemModel):
             return
         self._add_shadow(ROOT, self.document.plan.tree)
         self._tokens = node_tokens(self.document.plan)
+        self._numbering = {n.id: (n.numbered, n.skip) for n in self._nodes.values()}
 
     def _add_shadow(self, parent_key: str, nodes: list[Node]) -> None:
         self._children[parent_key] = [n.id for n in nodes]
@@ -94,6 +96,9 @@ class PlanTreeModel(QAbstractItemModel):
     # --- index plumbing ----------------------------------------------------------------
     def node_id(self, index: QModelIndex) -> str:
         return self._ids.get(index.internalId(), ROOT) if index.isValid() else ROOT
+
+    def node_by_id(self, node_id: str) -> Node | None:
+        return self._nodes.get(node_id)
 
     def node(self, index: QModelIndex) -> Node | None:
         return self._nodes.get(self.node_id(index)) if index.isValid() else None
@@ -232,23 +237,39 @@ class PlanTreeModel(QAbstractItemModel):
         if self.document is None:
             return
         plan = self.document.plan
+        structural = bool(change.reordered or change.removed)
         try:
-            if change.reordered or change.removed:
+            if structural:
                 self._replay_structure(change)
         except (KeyError, ValueError, RuntimeError):
             self.beginResetModel()  # a shape we cannot replay: start over, never show stale rows
             self._rebuild()
             self.endResetModel()
             return
-        self._nodes = {n.id: n for n in plan.walk()}  # undo re-inserts copies of nodes
-        old_tokens = self._tokens
-        self._tokens = node_tokens(plan)
-        dirty = set(change.nodes) | {k for k, v in self._tokens.items() if old_tokens.get(k) != v}
+        if structural or change.nodes - self._nodes.keys():
+            self._nodes = {n.id: n for n in plan.walk()}  # undo re-inserts copies of nodes
+        dirty = set(change.nodes)
+        if structural or self._numbering_changed(change.nodes):
+            old_tokens = self._tokens
+            self._tokens = node_tokens(plan)
+            dirty |= {k for k, v in self._tokens.items() if old_tokens.get(k) != v}
         for node_id in dirty:
             if node_id in self._parent:
                 self.dataChanged.emit(self.index_of(node_id, 0), self.index_of(node_id, 2))
         if change.plan:
+            self._tokens = node_tokens(plan)  # the profile may have changed
             self.headerDataChanged.emit(Qt.Horizontal, 0, 2)
+
+    def _numbering_changed(self, node_ids) -> bool:
+        """Did numbered/skip change? Only then can tokens differ (typing never does)."""
+        changed = False
+        for node_id in node_ids:
+            node = self._nodes.get(node_id)
+            state = (node.numbered, node.skip) if node else None
+            if self._numbering.get(node_id) != state:
+                self._numbering[node_id] = state
+                changed = True
+        return changed
 
     def _new_children(self, parent_key: str) -> list[Node] | None:
         plan = self.document.plan
