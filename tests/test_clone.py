@@ -63,10 +63,11 @@ def test_preview_subset_accepted(library):
     assert "115年度" in plan.title
     assert "「台電公司114年度" in plan.sections[0].paragraphs[0].text
     everything = build_clone(preview)
-    everything.tree[0].children[0].departments.append(everything.tree[0].children[0].departments[0])
+    leaf = next(n for n in everything.walk() if n.departments)
+    leaf.departments.append(leaf.departments[0])
     assert "114年度" in preview.source.title  # the preview's source is never changed
     assert "115年度" in everything.sections[0].paragraphs[0].text
-    assert len(preview.source.tree[0].children[0].departments) < len(everything.tree[0].children[0].departments)
+    assert len(preview.source.find(leaf.id)[0].departments) == len(leaf.departments) - 1
 
 
 def test_bad_year_and_missing_plan(library):
