@@ -18,7 +18,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt
 
 from .blocks import Cell, Covered, Document, Para, Table, split_fields
-from .units import column_widths_cm, indents_pt, line_spacing, size_pt
+from .units import cell_padding_cm, column_widths_cm, indents_pt, line_spacing, size_pt, spacing_pt
 
 _JC = {"left": "left", "center": "center", "right": "right", "justify": "both"}
 _TWIPS_PER_CM = 567
@@ -66,8 +66,9 @@ class _BodyXml:
             first_attr = f'w:hanging="{int(-first * 20)}"' if first < 0 else f'w:firstLine="{int(first * 20)}"'
             ind = f'<w:ind w:left="{int(left * 20)}" {first_attr}/>'
         spacing = int(round(240 * line_spacing(self.profile, para.style)))
-        after = 0 if para.style.startswith("table") else int(self.profile.get("layout", {}).get("space_after_pt", 0) * 20)
-        ppr = (f'<w:pPr><w:spacing w:before="0" w:after="{after}" w:line="{spacing}" w:lineRule="auto"/>'
+        before, after = spacing_pt(self.profile, para.style)
+        ppr = (f'<w:pPr><w:spacing w:before="{int(before * 20)}" w:after="{int(after * 20)}" '
+               f'w:line="{spacing}" w:lineRule="auto"/>'
                f'{ind}<w:jc w:val="{_JC[para.align]}"/>{self.rpr(para.style, para.bold)}</w:pPr>')
         rpr = self.rpr(para.style, para.bold)
         runs = ""
@@ -102,9 +103,11 @@ class _BodyXml:
         widths = [int(w * _TWIPS_PER_CM) for w in column_widths_cm(self.profile, table.widths)]
         border = "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
                          for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+        pad_v, pad_h = (int(v * _TWIPS_PER_CM) for v in cell_padding_cm(self.profile))
         out = [f'<w:tbl><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
                f'<w:tblBorders>{border}</w:tblBorders><w:tblLayout w:type="fixed"/>'
-               '<w:tblCellMar><w:left w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar>'
+               f'<w:tblCellMar><w:top w:w="{pad_v}" w:type="dxa"/><w:left w:w="{pad_h}" w:type="dxa"/>'
+               f'<w:bottom w:w="{pad_v}" w:type="dxa"/><w:right w:w="{pad_h}" w:type="dxa"/></w:tblCellMar>'
                '<w:tblLook w:val="0000"/></w:tblPr><w:tblGrid>']
         out += [f'<w:gridCol w:w="{w}"/>' for w in widths]
         out.append("</w:tblGrid>")

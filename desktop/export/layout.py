@@ -45,6 +45,7 @@ def plan_document(plan: Plan) -> Document:
     profile = load_profile(plan.profile)
     layout = profile.get("layout", {})
     body_indent = layout.get("body_indent_em", 2)
+    body_align = layout.get("body_align", "left")
     doc = Document(profile=profile, footer=profile.get("footer", ""))
     doc.blocks.append(Para(plan.title, style="title", bold=True, align="center"))
     if plan.date_line:
@@ -54,9 +55,9 @@ def plan_document(plan: Plan) -> Document:
         doc.blocks.append(Para(heading_text(section.heading, profile), style="heading", token=tok, bold=True))
         for para, ptok in zip(section.paragraphs, paragraph_tokens(plan, section.paragraphs)):
             if ptok:
-                doc.blocks.append(Para(para.text, token=ptok, indent_em=body_indent))
+                doc.blocks.append(Para(para.text, token=ptok, indent_em=body_indent, align=body_align))
             else:
-                doc.blocks.append(Para(para.text, indent_em=body_indent,
+                doc.blocks.append(Para(para.text, indent_em=body_indent, align=body_align,
                                        first_line_em=layout.get("body_first_line_em", 0)))
         if section.kind == "table":
             doc.blocks.append(plan_table(plan, tokens, profile))

@@ -18,7 +18,7 @@ from odf.table import CoveredTableCell, Table as OdfTable, TableCell, TableColum
 from odf.text import P, PageCount, PageNumber
 
 from .blocks import Cell, Covered, Document, Para, Table, split_fields
-from .units import column_widths_cm, indents_pt, line_spacing, size_pt
+from .units import cell_padding_cm, column_widths_cm, indents_pt, line_spacing, size_pt, spacing_pt
 
 _ALIGN = {"left": "start", "center": "center", "right": "end", "justify": "justify"}
 
@@ -89,10 +89,10 @@ class _OdtBuilder:
         style = self._para_styles.get(key)
         if style is None:
             style = Style(name=f"P{len(self._para_styles) + 1}", family="paragraph", parentstylename="Standard")
-            after = 0 if para.style.startswith("table") else self.profile.get("layout", {}).get("space_after_pt", 0)
+            before, after = spacing_pt(self.profile, para.style)
             style.addElement(ParagraphProperties(
                 textalign=_ALIGN[para.align], marginleft=f"{left:.2f}pt", textindent=f"{first:.2f}pt",
-                margintop="0pt", marginbottom=f"{after}pt",
+                margintop=f"{before:g}pt", marginbottom=f"{after:g}pt",
                 lineheight=f"{round(line_spacing(self.profile, para.style) * 100)}%"))
             style.addElement(self.text_props(para.style, para.bold))
             self.odt.automaticstyles.addElement(style)
@@ -108,8 +108,10 @@ class _OdtBuilder:
         key = (header, align)
         if key not in self._cell_styles:
             style = Style(name=f"C{len(self._cell_styles) + 1}", family="table-cell")
-            props = dict(border="0.5pt solid #000000", padding="0.1cm", verticalalign=align
-                         if align != "top" else "top")
+            pad_v, pad_h = cell_padding_cm(self.profile)
+            props = dict(border="0.5pt solid #000000", verticalalign=align,
+                         paddingtop=f"{pad_v}cm", paddingbottom=f"{pad_v}cm",
+                         paddingleft=f"{pad_h}cm", paddingright=f"{pad_h}cm")
             shading = self.profile["table"].get("header_shading")
             if header and shading:
                 props["backgroundcolor"] = f"#{shading}"

@@ -41,3 +41,15 @@ def column_widths_cm(profile: dict, relative: list[float]) -> list[float]:
     total = sum(relative) or 1.0
     usable = usable_width_cm(profile)
     return [usable * w / total for w in relative]
+
+
+def spacing_pt(profile: dict, style: str) -> tuple[float, float]:
+    """(space before, space after) a paragraph of ``style``; 0 unless the profile says."""
+    before, after = profile.get("layout", {}).get("spacing_pt", {}).get(style, (0, 0))
+    return float(before), float(after)
+
+
+def cell_padding_cm(profile: dict) -> tuple[float, float]:
+    """(top/bottom, left/right) padding inside table cells."""
+    pad = profile.get("table", {}).get("cell_padding_cm", {})
+    return float(pad.get("vertical", 0.05)), float(pad.get("horizontal", 0.1))
