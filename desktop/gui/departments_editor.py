@@ -19,6 +19,7 @@ class DepartmentsEditor(QWidget):
         self.list.setRootIsDecorated(False)
         self.list.setColumnWidth(0, 170)
         self.list.setMinimumHeight(90)
+        self.list.setMaximumHeight(150)  # a few departments; leave the height to the text
         self.picker = QComboBox()
         self.picker.setEditable(True)
         self.picker.setInsertPolicy(QComboBox.NoInsert)

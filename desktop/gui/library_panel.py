@@ -3,7 +3,7 @@ new (skeleton or empty), duplicate, rename, delete (to the recycle bin) and rest
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QInputDialog, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QInputDialog, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from ..demo import skeleton_plan
 from ..errors import PlanDeskError
@@ -26,7 +26,9 @@ class LibraryPanel(QWidget):
         self.read_only = False
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels([self.tr("計畫"), self.tr("狀態")])
-        self.tree.setColumnWidth(0, 190)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.Stretch)
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeToContents)
         self.tree.itemActivated.connect(self._activated)
         self.tree.itemClicked.connect(self._activated)
         layout = QVBoxLayout(self)

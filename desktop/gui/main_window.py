@@ -40,6 +40,7 @@ class MainWindow(QMainWindow):
         self.check_panel = None
         self.setAcceptDrops(True)
         self.setObjectName("main_window")
+        self._set_icon()
 
         self.model = PlanTreeModel(self)
         self.tree = PlanTreeView()
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
         self.main_splitter.addWidget(left)
         self.main_splitter.addWidget(self.tabs)
         self.main_splitter.setStretchFactor(1, 1)
+        self.main_splitter.setSizes([340, 1060])
         self.splitters = [self.main_splitter, left, self.editor_splitter]
         self.setCentralWidget(self.main_splitter)
 
@@ -94,6 +96,16 @@ class MainWindow(QMainWindow):
         elif plans:
             self.open_plan(plans[0])
         self._update_actions()
+
+    def _set_icon(self) -> None:
+        from PySide6.QtGui import QIcon
+        try:
+            from ..paths import data_dir
+            icon = data_dir("resources") / "icons" / "plandesk.png"
+        except FileNotFoundError:
+            return
+        if icon.is_file():
+            self.setWindowIcon(QIcon(str(icon)))
 
     @staticmethod
     def _titled(title: str, widget: QWidget) -> QWidget:
@@ -174,10 +186,10 @@ class MainWindow(QMainWindow):
         if document is not self.document:
             return
         node_id = self.detail.node_id
-        self.detail.on_change(change, self.model.token(node_id or ""))
+        self.detail.on_change(change, self.model.numbered_path(node_id or ""))
         self.plan_editor.on_change(change)
         if change.plan:  # status may have locked or unlocked the plan
-            self.detail.show_node(document, node_id, self.model.token(node_id or ""))
+            self.detail.show_node(document, node_id, self.model.numbered_path(node_id or ""))
             self.library_panel.refresh(select=document.plan.id)
             self._update_title()
         if self.check_panel is not None:
@@ -186,7 +198,7 @@ class MainWindow(QMainWindow):
 
     def _current_changed(self, current, _previous) -> None:
         node = self.model.node(current)
-        token = self.model.token(node.id) if node else ""
+        token = self.model.numbered_path(node.id) if node else ""
         self.detail.show_node(self.document, node.id if node else None, token)
 
     # --- window state ---------------------------------------------------------------------------
@@ -283,6 +295,7 @@ class MainWindow(QMainWindow):
         dock.setObjectName("check_dock")
         dock.setWidget(self.check_panel)
         self.addDockWidget(Qt.BottomDockWidgetArea, dock)
+        self.resizeDocks([dock], [150], Qt.Vertical)  # findings are a glance, the plan is the work
         self.menus["檢視(&V)"].addAction(dock.toggleViewAction())
         self.check_panel.locate.connect(self.locate)
 

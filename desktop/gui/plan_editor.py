@@ -6,7 +6,7 @@ once); typing in one field is one undo step."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLineEdit,
-                               QSpinBox, QWidget)
+                               QSpinBox, QVBoxLayout, QWidget)
 
 from ..errors import PlanDeskError
 from ..model import STATUSES
@@ -25,7 +25,11 @@ class PlanEditor(QWidget):
         self._applying = False
         self.fields: dict[str, QLineEdit] = {}
         props = QGroupBox(self.tr("計畫資料"))
-        form = QFormLayout(props)
+        form = QFormLayout()
+        column_form = QFormLayout()
+        props_layout = QHBoxLayout(props)
+        props_layout.addLayout(form, 3)
+        props_layout.addLayout(column_form, 2)
         self.undo_filter = DocumentUndoFilter(self, self.end_typing)
         for key, label in TEXT_FIELDS:
             edit = QLineEdit()
@@ -45,11 +49,10 @@ class PlanEditor(QWidget):
         for i, edit in enumerate(self.columns):
             edit.textEdited.connect(lambda _value, i=i: self._edit(
                 {"columns": [c.text() for c in self.columns]}, "columns"))
-            form.addRow(self.tr("表格欄位 {0}").format(i + 1), edit)
+            column_form.addRow(self.tr("表格欄位 {0}").format(i + 1), edit)
         self.undo_filter.watch(*self.fields.values(), *self.columns)
-        props.setMaximumWidth(430)
         self.sections = SectionsEditor(self)
-        layout = QHBoxLayout(self)
+        layout = QVBoxLayout(self)
         layout.addWidget(props)
         layout.addWidget(self.sections, 1)
         self.set_document(None)
@@ -73,6 +76,7 @@ class PlanEditor(QWidget):
                 value = getattr(plan, key) if plan else ""
                 if edit.text() != value:
                     edit.setText(value)
+                    edit.setCursorPosition(0)  # show the beginning of long titles
             self.year.setValue(plan.year if plan and plan.year else 1)
             self.status.setCurrentText(plan.status if plan else STATUSES[0])
             for edit, value in zip(self.columns, plan.columns if plan else [""] * 5):

@@ -107,6 +107,14 @@ class PlanTreeModel(QAbstractItemModel):
         """The node's computed numbering token ("" when unnumbered)."""
         return self._tokens.get(node_id, "")
 
+    def numbered_path(self, node_id: str) -> str:
+        """Tokens from the top down, e.g. 一、(一)2.(2) — how clerks name an item."""
+        parts = []
+        while node_id:
+            parts.append(self._tokens.get(node_id, ""))
+            node_id = self._parent.get(node_id, ROOT)
+        return "".join(reversed(parts))
+
     def has_node(self, node_id: str) -> bool:
         return node_id in self._parent
 

@@ -1,0 +1,68 @@
+"""Screenshots for the documentation: ``python -m desktop.gui.screenshots DIR``.
+
+Run under Xvfb (``xvfb-run -a -s "-screen 0 1600x1000x24"``) so fonts render as
+on a desktop. Uses a throw-away library with the shipped example plans.
+"""
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from ..demo import example_files
+from ..exchange import read_plan_file
+from ..library import Library
+from .app import make_application
+
+
+def _settle(app, rounds: int = 20) -> None:
+    for _ in range(rounds):
+        app.processEvents()
+
+
+def take(out_dir: Path) -> list[Path]:
+    from .main_window import MainWindow
+    app = make_application([])
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    with tempfile.TemporaryDirectory() as tmp:
+        library = Library.open(Path(tmp) / "shots.sqlite")
+        ids = {path.stem: library.add_plan(read_plan_file(path)) for path in example_files()}
+        window = MainWindow(library, restore=False)
+        window.resize(1560, 940)
+        window.show()
+        window.main_splitter.setSizes([360, 1200])
+        window.editor_splitter.setSizes([800, 460])
+
+        def shot(name):
+            _settle(app)
+            path = out_dir / name
+            window.grab().save(str(path))
+            written.append(path)
+
+        window.open_plan(ids["hualien-108"])
+        window.tree.expandAll()
+        node = window.document.plan.tree[0].children[0].children[1].children[1]
+        window.controller.select(node.id)
+        shot("main-window-hualien-108.png")
+
+        window.open_plan(ids["xinying-111"])
+        leaf = next(n for n in window.document.plan.walk()
+                    if {d.role for d in n.departments} >= {"主辦", "協辦"} and n.period)
+        window.controller.select(leaf.id)
+        shot("detail-editor-lead-assist.png")
+
+        window.open_plan(ids["hualien-108"])
+        window.tabs.setCurrentWidget(window.plan_editor)
+        sections = window.document.plan.sections
+        fullest = max(range(len(sections)), key=lambda i: len(sections[i].paragraphs))
+        window.plan_editor.sections.list.setCurrentRow(fullest)
+        shot("sections-editor.png")
+        window.close()
+        library.close()
+    return written
+
+
+if __name__ == "__main__":
+    for written_path in take(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")):
+        print(written_path)
