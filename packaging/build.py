@@ -18,7 +18,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from bundle_layout import DIST, ROOT, bundle_dir, executable, size_on_disk  # noqa: E402
+from bundle_layout import DIST, ROOT, bundle_dir, executable, size_on_disk, utf8_output  # noqa: E402
 
 WORK = ROOT / "build" / "pyinstaller"
 
@@ -66,6 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clean", action="store_true", help="清除 PyInstaller 快取後重新建置")
     parser.add_argument("--no-installer", action="store_true", help="Windows 上不執行 Inno Setup")
     args = parser.parse_args(argv)
+    utf8_output()
     exe = build_bundle(args.clean)
     print(f"執行檔：{exe}")
     print(f"資料夾大小：{size_on_disk(bundle_dir()) / 1e6:.1f} MB")

@@ -39,13 +39,13 @@ _DROPPED_PLUGIN_DIRS = ("qmltooling", "designer", "sqldrivers", "wayland-graphic
 # minimal (headless runs, the smoke test); not framebuffer/EGL/VNC kiosks.
 _KEPT_PLATFORMS = ("qxcb", "qwayland", "qoffscreen", "qminimal.", "qwindows", "qcocoa", "qdirect2d")
 # The GTK3 platform theme cannot load without GTK (never bundled) yet drags
-# in cairo/pango/gdk-pixbuf; the EGLFS libraries serve only kiosk platforms.
+# in cairo/pango/gdk-pixbuf; the EGLFS libraries serve only kiosk platforms; QtNetwork is excluded above.
 # Shared libraries used by nothing else in the bundle (checked with objdump
 # NEEDED lists on Debian 12) go with them.
 _DROPPED_LIBS = ("libqgtk3.", "libQt6EglFS", "libQt6EglFs", "libcairo", "libpango", "libatk-",
                  "libgdk_pixbuf", "libthai.", "libdatrie.", "libpixman-", "libfribidi.", "libharfbuzz.",
                  "libgraphite2.", "libjpeg.", "libgio-", "libgmodule-", "libmount.", "libselinux.",
-                 "libblkid.")
+                 "libblkid.", "libQt6Network.")
 # Qt ships ~30 languages of its own dialog translations; keep ours.
 _KEPT_TRANSLATIONS = ("_zh_TW", "_en")
 
@@ -68,6 +68,13 @@ def keep_data(dest: str) -> bool:
     if path.suffix == ".qm" and "translations" in path.parts and "PySide6" in path.parts:
         return path.stem.endswith(_KEPT_TRANSLATIONS)
     return True
+
+
+def utf8_output() -> None:
+    """Print Chinese messages on Windows consoles with legacy code pages too."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="replace")
 
 
 def bundle_dir(dist: Path = DIST) -> Path:

@@ -24,7 +24,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from bundle_layout import ROOT, executable  # noqa: E402
+from bundle_layout import ROOT, executable, utf8_output  # noqa: E402
 
 DEFAULT_FIXTURE = ROOT / "templates" / "plans" / "examples" / "hualien-108.json"
 ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
@@ -145,6 +145,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--exe", type=Path, default=None, help="the built executable (default: dist/PlanDesk)")
     parser.add_argument("--fixture", type=Path, default=DEFAULT_FIXTURE)
     args = parser.parse_args(argv)
+    utf8_output()
     cli = args.exe or executable(console=True)
     gui = args.exe or executable(console=False)
     if not cli.is_file():
