@@ -194,3 +194,18 @@ def ole_file(target: Path, encrypted: bool) -> Path:
         body += "WordDocument".encode("utf-16-le") + bytes(64)
     target.write_bytes(body)
     return target
+
+
+def group_rows_layout() -> list:
+    """面向 typed as a row spanning the whole table width, full-width digits in the
+    tokens (１．), a decimal number that is not a token, and ※ notes after the table."""
+    header = [["面向"], ["執行策略"], ["具體作法"], ["承辦部門"], ["執行期間"]]
+    rows = [
+        header,
+        [["一、基礎服務"], LEFT, LEFT, LEFT, LEFT],
+        [[""], ["（一）服務一致性"], ["１．訂定標準作業流程。", "２．12.5 億元預算執行。"], ["業務組", "會計組"], ["隨時辦理", "每季"]],
+        [["二、服務遞送"], LEFT, LEFT, LEFT, LEFT],
+        [[""], ["（一）服務便捷性"], ["１．推廣線上申辦。"], ["服務中心"], ["全年"]],
+    ]
+    return ["台灣自來水公司第九區管理處 113 年度提升服務效能執行計畫", "113 年 1 月 10 日訂定",
+            "壹、執行策略及具體作法", Grid(rows), "※ 各部門應按季填報執行情形。", "註：本表依需要修正。"]

@@ -118,7 +118,7 @@ def _plan_chars(plan, report) -> Counter:
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-@pytest.mark.parametrize("builder", ["six_column_layout_a", "five_column_layout_b"])
+@pytest.mark.parametrize("builder", ["six_column_layout_a", "five_column_layout_b", "group_rows_layout"])
 def test_no_character_lost_or_invented(builder, fmt, tmp_path):
     blocks = getattr(legacy_docs, builder)()
     plan, report = read_document(legacy_docs.write(blocks, tmp_path / f"plan.{fmt}"))
@@ -128,3 +128,21 @@ def test_no_character_lost_or_invented(builder, fmt, tmp_path):
     # nothing invented: every placed character comes from the source or the report's own words
     report_words = _chars(report)
     assert placed - source - report_words == Counter()
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_heading_rows_spanning_the_table_and_full_width_tokens(fmt, tmp_path):
+    plan, report = read_document(legacy_docs.write(legacy_docs.group_rows_layout(), tmp_path / f"p.{fmt}"))
+    assert (plan.organization, plan.office, plan.year, plan.profile) == \
+        ("台灣自來水公司", "第九區管理處", 113, "taiwater")
+    assert report == []
+    assert _outline(plan) == [
+        (0, "一、", "基礎服務", "", [], ""),
+        (1, "（一）", "服務一致性", "", [], ""),
+        (2, "1、", "", "訂定標準作業流程。", ["業務組"], "隨時辦理"),
+        (2, "2、", "", "12.5 億元預算執行。", ["會計組"], "每季"),
+        (0, "二、", "服務遞送", "", [], ""),
+        (1, "（一）", "服務便捷性", "", [], ""),
+        (2, "1、", "", "推廣線上申辦。", ["服務中心"], "全年"),
+    ]
+    assert plan.table_section().notes == ["※ 各部門應按季填報執行情形。", "註：本表依需要修正。"]

@@ -10,12 +10,12 @@ import unicodedata
 
 from ..errors import PlanDeskError
 from ..model import DEFAULT_COLUMNS, Paragraph, Plan, Section
-from ..numbering import parse_token
 from ..profiles import load_profile
 from ..sanitize import clean_line, clean_text
 from .blocks import Block, Para, Table
 from .columns import find_header, unexpected_columns_error
 from .table_parser import TableParser
+from .tokens import token_parts
 
 _ORGANIZATIONS = [  # printed form → canonical name; longest first
     ("台灣電力股份有限公司", "台灣電力公司"), ("臺灣電力股份有限公司", "台灣電力公司"),
@@ -33,17 +33,17 @@ _HEADING_SPLIT = re.compile(r"[：:]")
 
 def _section_heading(text: str) -> str | None:
     """The rest of a 壹、/貳、/参、 heading line, or None."""
-    parsed = parse_token(text)
+    parsed = token_parts(text)
     if parsed and parsed[0] == "capital" and not parsed[1]:
-        return parsed[2].strip()
+        return parsed[3].strip()
     return None
 
 
 def _paragraph(text: str) -> Paragraph:
     """一、 paragraphs are numbered (token stripped); other tokens stay in the text."""
-    parsed = parse_token(text)
+    parsed = token_parts(text.strip())
     if parsed and parsed[0] == "chinese" and not parsed[1]:
-        return Paragraph(parsed[2].strip(), True)
+        return Paragraph(parsed[3].strip(), True)
     return Paragraph(text.strip(), False)
 
 

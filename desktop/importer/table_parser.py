@@ -12,10 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import Node
-from ..numbering import level_of_token, parse_token
 from . import cells as cellmod
 from .blocks import Cell, Table
 from .columns import ColumnMap
+from .tokens import split_token
 
 HEADING_RANKS = {"aspect": 0, "strategy": 1, "sub": 2}
 PRACTICE = 3
@@ -36,16 +36,6 @@ class _Pending:
     cell: Cell
     rows: list[int]
     targets: list[list[tuple[Node, int]]] = field(default_factory=list)
-
-
-def split_token(text: str, levels: list[dict]) -> tuple[int | None, str]:
-    """(level, rest) when ``text`` starts with a numbering token of a known level."""
-    parsed = parse_token(text)
-    if not parsed:
-        return None, text
-    rest = parsed[2]
-    level = level_of_token(text[: len(text) - len(rest)], levels)
-    return (level, rest) if level is not None else (None, text)
 
 
 class TableParser:
@@ -157,26 +147,30 @@ class TableParser:
         return out
 
     def row(self, r: int) -> None:
-        practice_cells = self._role_cells(r, "practice", set())
-        seen = {id(cell) for cell in practice_cells}  # item text may span the sub-column
+        # A cell spanning 面向/策略 and further columns is a heading row; one spanning
+        # the sub-column and 具體作法 is item text (no sub-strategy on that row).
+        wide = {id(c) for role in ("aspect", "strategy") for c in self._role_cells(r, role, set())}
+        practice_cells = [c for c in self._role_cells(r, "practice", set()) if id(c) not in wide]
+        seen = {id(cell) for cell in practice_cells}
         headings: list[Node] = []
         for role, rank in HEADING_RANKS.items():
             for cell in self._role_cells(r, role, seen):
                 node = self.heading_cell(cell, rank)
                 if node is not None:
                     headings.append(node)
-        paras = [p for cell in practice_cells for p in cell.paras]
-        created = self.practice_cell(paras)
+        created = self.practice_cell([p for cell in practice_cells for p in cell.paras])
         top_depth = min((d for _n, _i, d in created), default=0)
         targets = [(n, i) for n, i, d in created if d == top_depth]
         if not targets and headings:
             targets = [(headings[-1], 0)]
         for role in ("departments", "period"):
-            self._collect(role, r, targets)
+            self._collect(role, r, targets, seen)
 
-    def _collect(self, role: str, r: int, targets: list[tuple[Node, int]]) -> None:
+    def _collect(self, role: str, r: int, targets: list[tuple[Node, int]], seen: set[int]) -> None:
         cols = self.columns.columns_of(role)
         cell = self.table.slot(r, cols[0]) if cols else None
+        if cell is not None and id(cell) in seen:
+            cell = None  # a wide heading or item cell reaching into this column
         pending = self.pending[role]
         if pending is not None and cell is pending.cell:
             pending.rows.append(r)

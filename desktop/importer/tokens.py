@@ -1,0 +1,29 @@
+"""Numbering tokens as clerks type them, on top of ``desktop.numbering``: also
+full-width digits (１．, （２）) which the core token reader does not take."""
+from __future__ import annotations
+
+from ..numbering import level_of_token, parse_token
+
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def token_parts(text: str) -> tuple[str, bool, str, str] | None:
+    """(numeral kind, bracketed, token as typed, rest) or None when no token leads ``text``."""
+    probe = text.translate(_FULL_WIDTH_DIGITS)  # one character for one: offsets still match
+    parsed = parse_token(probe)
+    if not parsed:
+        return None
+    kind, bracketed, rest = parsed
+    cut = len(probe) - len(rest)
+    if text[:cut].endswith(".") and rest[:1].isdigit():
+        return None  # 「12.5 億元」 is a number, not the token 12.
+    return kind, bracketed, text[:cut], text[cut:]
+
+
+def split_token(text: str, levels: list[dict]) -> tuple[int | None, str]:
+    """(profile level, rest) when ``text`` starts with a token of a known level, else (None, text)."""
+    parts = token_parts(text)
+    if not parts:
+        return None, text
+    level = level_of_token(parts[2].translate(_FULL_WIDTH_DIGITS), levels)
+    return (level, parts[3]) if level is not None else (None, text)
