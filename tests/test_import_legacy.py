@@ -7,7 +7,7 @@ import pytest
 import legacy_docs
 from desktop.exchange import plan_to_dict
 from desktop.importer import read_document
-from desktop.numbering import parse_token
+from desktop.importer.tokens import token_parts
 
 FORMATS = ["docx", "odt"]
 
@@ -98,8 +98,8 @@ def _source_chars(blocks) -> Counter:
         lines = [block] if isinstance(block, str) else [
             p for row in block.rows for entry in row if isinstance(entry, list) for p in entry]
         for line in lines:
-            parsed = parse_token(line)
-            texts.append(parsed[2] if parsed else line)
+            parsed = token_parts(line.strip())
+            texts.append(parsed[3] if parsed else line)
     return _chars(texts)
 
 
