@@ -60,3 +60,17 @@ def test_converter_failure_is_reported(tmp_path, monkeypatch):
     with pytest.raises(PlanDeskError, match="未能產生 PDF"):
         export_plan(read_plan_file(fixture_path("taipei-114")), "pdf", tmp_path / "plan.pdf")
     assert not list(tmp_path.iterdir())
+
+
+def test_hung_converter_is_stopped_by_the_timeout(tmp_path, monkeypatch):
+    from desktop.export import pdf
+    fake = tmp_path / "bin" / "soffice"
+    fake.parent.mkdir()
+    fake.write_text("#!/bin/sh\nsleep 30\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PLANDESK_SOFFICE", str(fake))
+    monkeypatch.setattr(pdf, "TIMEOUT_S", 0.5)
+    target = tmp_path / "plan.pdf"
+    with pytest.raises(PlanDeskError, match="超過 0 秒|超過"):
+        export_plan(read_plan_file(fixture_path("taipei-114")), "pdf", target)
+    assert not target.exists()

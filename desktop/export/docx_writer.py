@@ -44,7 +44,8 @@ class _BodyXml:
         if key not in self._rpr:
             half_points = int(round(size_pt(self.profile, style) * 2))
             b = "<w:b/><w:bCs/>" if bold else ""
-            self._rpr[key] = f'<w:rPr>{self.fonts}{b}<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/></w:rPr>'
+            self._rpr[key] = (f'<w:rPr>{self.fonts}{b}<w:sz w:val="{half_points}"/>'
+                              f'<w:szCs w:val="{half_points}"/><w:lang w:val="en-US" w:eastAsia="zh-TW"/></w:rPr>')
         return self._rpr[key]
 
     def run_text(self, text: str) -> str:

@@ -35,8 +35,10 @@ def find_soffice() -> str | None:
     return None
 
 
-def convert_to_pdf(source: Path, out_dir: Path, timeout: float = TIMEOUT_S) -> Path:
-    """Convert ``source`` (DOCX/ODT) into ``out_dir``; returns the PDF's path."""
+def convert_to_pdf(source: Path, out_dir: Path, timeout: float | None = None) -> Path:
+    """Convert ``source`` (DOCX/ODT) into ``out_dir``; returns the PDF's path.
+    ``timeout`` defaults to :data:`TIMEOUT_S` seconds."""
+    timeout = TIMEOUT_S if timeout is None else timeout
     soffice = find_soffice()
     if soffice is None:
         raise PlanDeskError("找不到 LibreOffice，無法產生 PDF；" + INSTALL_HINT)
