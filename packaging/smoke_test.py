@@ -128,6 +128,18 @@ def check_documents(exe, env, work, plan_id, fixture) -> list[str]:
     return done
 
 
+def check_bundled_files(exe: Path) -> str:
+    """Data the CLI run does not touch but the About box and window need."""
+    internal = exe.parent / "_internal"
+    if not internal.is_dir():
+        return "skipped (not a PyInstaller bundle)"
+    needed = ["resources/licenses/components.json", "resources/licenses/LGPL-3.0.txt",
+              "resources/icons/plandesk.png", "templates/profiles", "db/migrations"]
+    missing = [name for name in needed if not (internal / name).exists()]
+    expect(not missing, f"the bundle lacks {', '.join(missing)}")
+    return f"{len(needed)} present"
+
+
 def check_gui(exe, env, work) -> float:
     """Start the GUI offscreen; it quits itself via PLANDESK_SMOKE_EXIT_MS."""
     gui_env = dict(env, PLANDESK_SMOKE_EXIT_MS="300")
@@ -158,6 +170,7 @@ def main(argv: list[str] | None = None) -> int:
         env = isolated_env(work / "home")
         steps = [
             ("version", lambda: check_version(cli, env)),
+            ("bundled data", lambda: check_bundled_files(cli)),
             ("bad input", lambda: check_bad_input(cli, env, work)),
             ("import + export json", lambda: check_import_export_json(cli, env, work, args.fixture)),
         ]
