@@ -38,14 +38,18 @@ def test_clone_wizard_accept_and_reject_one_by_one(qtbot, tmp_path):
     library.close()
 
 
-def test_run_clone_wizard_cancel_returns_none(qtbot, tmp_path):
+def test_run_clone_wizard_cancel_returns_none(qtbot, tmp_path, monkeypatch):
     from desktop.gui import clone_wizard
     library, (plan_id,) = library_with(tmp_path / "lib.sqlite", "taipei-114")
-    from PySide6.QtWidgets import QApplication
-    QTimer.singleShot(0, lambda: [w.reject() for w in QApplication.topLevelWidgets()
-                                  if isinstance(w, clone_wizard.CloneWizard)])
+    shown = []
+
+    def cancel(wizard):  # the person presses 取消 on the first page
+        shown.append(wizard.year_spin.value())
+        wizard.reject()
+        return 0
+    monkeypatch.setattr(clone_wizard.CloneWizard, "exec", cancel)
     assert clone_wizard.run_clone_wizard(None, library, plan_id) is None
-    assert [p.id for p in library.list_plans()] == [plan_id]
+    assert shown == [115] and [p.id for p in library.list_plans()] == [plan_id]
     library.close()
 
 
@@ -117,3 +121,24 @@ def test_check_panel_survives_closed_library(qtbot, tmp_path):
     library.close()  # the window closed the library while a re-check was pending
     panel.refresh()
     assert {f.rule for f in panel.findings} == {"mixed-punctuation"}
+
+
+def test_main_window_check_dock_selects_the_finding_and_clone_opens(qtbot, tmp_path, monkeypatch):
+    from desktop.gui import clone_wizard
+    from desktop.gui.check_panel import CheckPanel
+    from gui_helpers import make_window
+    Dialogs(monkeypatch)
+    library, (plan_id,) = library_with(tmp_path / "lib.sqlite", "hualien-108")
+    window = make_window(qtbot, library, plan_id)
+    panel = window.check_panel
+    assert isinstance(panel, CheckPanel) and panel.findings
+    row = next(i for i, f in enumerate(panel.findings) if f.rule == "duplicate-text")
+    panel.choose(row)
+    current = window.model.node(window.tree.currentIndex())
+    assert current.id == panel.findings[row].target
+    monkeypatch.setattr(clone_wizard, "run_clone_wizard",
+                        lambda parent, lib, pid: clone_wizard.create_clone(
+                            lib, clone_wizard.preview_clone(lib, pid, 109)))
+    window.clone_year()
+    assert window.document.plan.year == 109 and window.document.plan.id != plan_id
+    library.close()

@@ -168,5 +168,8 @@ class CloneWizard(QDialog):
 def run_clone_wizard(parent, library, plan_id: int) -> int | None:
     """Show the wizard; the new plan's id, or None when cancelled."""
     wizard = CloneWizard(library, plan_id, parent)
-    wizard.exec()
-    return wizard.new_id
+    try:
+        wizard.exec()
+        return wizard.new_id
+    finally:
+        wizard.deleteLater()  # owned by ``parent``: do not keep one hidden dialog per use

@@ -117,4 +117,8 @@ class DiffView(QDialog):
 
 
 def run_diff_view(parent, library, plan_id: int) -> None:
-    DiffView(library, plan_id, parent).exec()
+    view = DiffView(library, plan_id, parent)
+    try:
+        view.exec()
+    finally:
+        view.deleteLater()
