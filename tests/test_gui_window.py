@@ -210,3 +210,52 @@ def test_second_window_on_same_library_is_read_only(qtbot, tmp_path, dialogs):
     second.close()
     first.library.close()
     second.library.close()
+
+
+def test_f2_inline_title_edit_and_ctrl_enter(qtbot, tmp_path, dialogs):
+    library, (plan_id,) = library_with(tmp_path / "lib.sqlite", "hualien-108")
+    window = make_window(qtbot, library, plan_id)
+    _focus_tree(qtbot, window)
+    plan = window.document.plan
+    node = plan.tree[1]
+    window.controller.select(node.id)
+    qtbot.keyClick(window.tree, Qt.Key_F2)
+    editor = window.tree.focusWidget()
+    assert editor is not window.tree and editor.text() == node.title
+    editor.selectAll()
+    type_text(editor, "服務傳遞")
+    qtbot.keyClick(editor, Qt.Key_Return)  # commits the edit; does not add an item
+    qtbot.waitUntil(lambda: node.title == "服務傳遞")  # the delegate commits on the next event-loop turn
+    assert node.title == "服務傳遞" and len(plan.tree) == 5
+    assert _disk_plan(library, plan_id).tree[1].title == "服務傳遞"
+    assert window.model.data(window.model.index_of(node.id)) == "二、服務傳遞"
+    assert window.status_label.text() == "已自動儲存"
+    window.tree.setFocus()
+    children = len(node.children)
+    qtbot.keyClick(window.tree, Qt.Key_Return, Qt.ControlModifier)
+    assert len(node.children) == children + 1
+    assert len(_disk_plan(library, plan_id).tree[1].children) == children + 1
+    labels = [a.text() for a in window.tree.context_actions if a is not None]
+    assert {"縮排", "凸排", "剪下", "複製", "貼上", "刪除項目"} <= set(labels)
+    library.close()
+
+
+def test_word_control_characters_are_cleaned(qtbot, tmp_path, dialogs):
+    library, (plan_id,) = library_with(tmp_path / "lib.sqlite", "hualien-108")
+    window = make_window(qtbot, library, plan_id)
+    node = window.document.plan.tree[0].children[0].children[0]
+    window.controller.select(node.id)
+    window.detail.text.setPlainText("第一行\x0b第二行\x0c第三行\x07")  # as pasted from Word
+    assert _disk_plan(library, plan_id).tree[0].children[0].children[0].text == "第一行\n第二行\n第三行"
+    library.close()
+
+
+def test_uncaught_exception_becomes_one_sentence_and_a_log(qtbot, tmp_path, dialogs):
+    from desktop.gui import crash
+    try:
+        raise RuntimeError("boom")
+    except RuntimeError as exc:
+        crash.handle_exception(type(exc), exc, exc.__traceback__)
+    assert len(dialogs.errors) == 1 and "boom" not in dialogs.errors[0]
+    assert str(crash.log_path()) in dialogs.errors[0]
+    assert "RuntimeError: boom" in crash.log_path().read_text(encoding="utf-8")
