@@ -62,15 +62,32 @@ def test_converter_failure_is_reported(tmp_path, monkeypatch):
     assert not list(tmp_path.iterdir())
 
 
+@pytest.mark.skipif(not __import__("sys").platform.startswith("linux"), reason="reads /proc")
 def test_hung_converter_is_stopped_by_the_timeout(tmp_path, monkeypatch):
+    """Like soffice, the fake launcher starts a child; the timeout ends both."""
+    import os
+    import time
     from desktop.export import pdf
     fake = tmp_path / "bin" / "soffice"
     fake.parent.mkdir()
-    fake.write_text("#!/bin/sh\nsleep 30\n")
+    pid_file = tmp_path / "child.pid"
+    fake.write_text(f"#!/bin/sh\nsleep 30 &\necho $! > {pid_file}\nwait\n")
     fake.chmod(0o755)
     monkeypatch.setenv("PLANDESK_SOFFICE", str(fake))
-    monkeypatch.setattr(pdf, "TIMEOUT_S", 0.5)
+    monkeypatch.setattr(pdf, "TIMEOUT_S", 1)
     target = tmp_path / "plan.pdf"
-    with pytest.raises(PlanDeskError, match="超過 0 秒|超過"):
+    with pytest.raises(PlanDeskError, match="超過 1 秒"):
         export_plan(read_plan_file(fixture_path("taipei-114")), "pdf", target)
     assert not target.exists()
+    child = int(pid_file.read_text())
+    for _ in range(50):
+        try:
+            os.kill(child, 0)
+        except ProcessLookupError:
+            break
+        with open(f"/proc/{child}/stat") as fh:  # killed but not yet reaped by init counts as gone
+            if fh.read().split()[2] == "Z":
+                break
+        time.sleep(0.05)
+    else:
+        pytest.fail("the converter's child process survived the timeout")

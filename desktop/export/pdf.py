@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 from pathlib import Path
@@ -45,20 +46,36 @@ def convert_to_pdf(source: Path, out_dir: Path, timeout: float | None = None) ->
     with tempfile.TemporaryDirectory(prefix="plandesk-lo-") as profile_dir:
         cmd = [soffice, f"-env:UserInstallation={Path(profile_dir).as_uri()}", "--headless",
                "--norestore", "--convert-to", "pdf", "--outdir", str(out_dir), str(source)]
-        try:
-            result = subprocess.run(cmd, capture_output=True, timeout=timeout,
-                                    stdin=subprocess.DEVNULL)
-        except subprocess.TimeoutExpired as exc:
-            raise PlanDeskError(f"LibreOffice 超過 {int(timeout)} 秒仍未完成 PDF 轉檔，"
-                                "請關閉其他 LibreOffice 視窗後再試，或改匯出 ODT。") from exc
-        except OSError as exc:
-            raise PlanDeskError(f"無法啟動 LibreOffice（{exc.strerror}）；" + INSTALL_HINT) from exc
+        returncode, output = _run(cmd, timeout)
     pdf = out_dir / (source.stem + ".pdf")
-    if result.returncode != 0 or not pdf.is_file() or pdf.stat().st_size == 0:
-        detail = (result.stderr or result.stdout or b"").decode("utf-8", "replace").strip()[:200]
+    if returncode != 0 or not pdf.is_file() or pdf.stat().st_size == 0:
+        detail = output.decode("utf-8", "replace").strip()[:200]
         raise PlanDeskError(f"LibreOffice 未能產生 PDF（{detail or '沒有輸出檔案'}），"
                             "請改匯出 ODT 後以 LibreOffice 開啟另存 PDF。")
     return pdf
+
+
+def _run(cmd: list[str], timeout: float) -> tuple[int, bytes]:
+    """Run the converter in its own process group, so a timeout also ends the
+    soffice.bin it starts (killing only the launcher would leave it running)."""
+    extra = ({"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP} if os.name == "nt"
+             else {"start_new_session": True})
+    try:
+        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                stderr=subprocess.STDOUT, **extra)
+    except OSError as exc:
+        raise PlanDeskError(f"無法啟動 LibreOffice（{exc.strerror}）；" + INSTALL_HINT) from exc
+    try:
+        output, _ = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired as exc:
+        if os.name == "nt":
+            proc.kill()
+        else:
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        raise PlanDeskError(f"LibreOffice 超過 {int(timeout)} 秒仍未完成 PDF 轉檔，"
+                            "請關閉其他 LibreOffice 視窗後再試，或改匯出 ODT。") from exc
+    return proc.returncode, output or b""
 
 
 def write_pdf(doc: Document, target: Path) -> None:
