@@ -83,6 +83,25 @@ def check_version(exe, env):
     return proc.stdout.strip()
 
 
+def source_subcommands() -> set[str]:
+    """Subcommands of the source tree the bundle was built from."""
+    import argparse
+    sys.path.insert(0, str(ROOT))
+    from desktop.cli import build_parser
+    actions = [a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction)]
+    return set(actions[0].choices) if actions else set()
+
+
+def check_subcommands(exe, env) -> str:
+    """Every desktop/cli/*_cmds.py module made it into the bundle (found at run time by name)."""
+    proc = run(exe, ["--help"], env)
+    listed = re.search(r"\{([\w,-]+)\}", proc.stdout)
+    bundled = set(listed.group(1).split(",")) if listed else set()
+    missing = source_subcommands() - bundled
+    expect(proc.returncode == 0 and not missing, f"the bundle lacks subcommands {sorted(missing)}", proc)
+    return ", ".join(sorted(bundled))
+
+
 def check_bad_input(exe, env, work):
     proc = run(exe, ["--db", work / "lib.sqlite", "import", work / "missing.json"], env)
     lines = proc.stderr.strip().splitlines()
@@ -171,6 +190,7 @@ def main(argv: list[str] | None = None) -> int:
         steps = [
             ("version", lambda: check_version(cli, env)),
             ("bundled data", lambda: check_bundled_files(cli)),
+            ("subcommands", lambda: check_subcommands(cli, env)),
             ("bad input", lambda: check_bad_input(cli, env, work)),
             ("import + export json", lambda: check_import_export_json(cli, env, work, args.fixture)),
         ]
