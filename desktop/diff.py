@@ -211,7 +211,9 @@ def _section_entries(old: Plan, new: Plan, old_loc: Locator, new_loc: Locator) -
             continue
         seen.add(key)
         if _section_text(before) != _section_text(section) or before.heading != section.heading:
-            out.append(DiffEntry(CHANGED, old_loc.section(before.id), where, "文字修正。",
+            same = content_key(_section_text(before)) == content_key(_section_text(section))
+            out.append(DiffEntry(CHANGED, old_loc.section(before.id), where,
+                                 "年份或標點修正。" if same else "文字修正。",
                                  _section_text(before), _section_text(section),
                                  f"section:{before.id}", f"section:{section.id}"))
     for section in old.sections:

@@ -98,7 +98,9 @@ def test_diff_view_defaults_to_previous_year_and_saves(qtbot, tmp_path, monkeypa
     qtbot.addWidget(view)
     assert view.other_combo.currentData() == old_id
     changes = [view.table.item(r, 0).text() for r in range(view.table.rowCount())]
-    assert changes and all(c.startswith("修正") for c in changes)
+    assert changes and set(changes) == {"修正"}
+    details = [view.table.item(r, 3).text() for r in range(view.table.rowCount())]
+    assert details[0] == "年份或標點修正。"  # 計畫依據: only 108 → 109 outside the letter
     out = view.save_to(tmp_path / "t.odt")
     with zipfile.ZipFile(out) as z:
         assert "新舊對照表" in z.read("content.xml").decode("utf-8")

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QHBoxLayout, QHe
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout)
 
 from ..diff import diff_plans
-from ..diff_table import HEADERS, explanation, table_rows, write_diff_table
+from ..diff_table import table_rows, write_diff_table
 from ..errors import PlanDeskError
 from . import dialogs
 
@@ -41,9 +41,11 @@ class DiffView(QDialog):
             if p.id != plan_id:
                 self.other_combo.addItem(f"{p.office} {p.year} 年度（{p.status}）#{p.id}", p.id)
         self.summary = QLabel()
-        self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels([self.tr("說明"), *[self.tr(h) for h in HEADERS[:2]], self.tr("內容")])
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.Stretch)
+        self.table = QTableWidget(0, 5)
+        self.table.setHorizontalHeaderLabels([self.tr("說明"), self.tr("本年度"), self.tr("上年度"),
+                                              self.tr("差異"), self.tr("內容")])
+        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.Stretch)
+        self.table.setColumnWidth(3, 220)
         self.table.setWordWrap(True)
         self.table.setEditTriggers(QTableWidget.NoEditTriggers)
         self.save_button = QPushButton(self.tr("另存對照表…"))
@@ -82,11 +84,11 @@ class DiffView(QDialog):
                                                       or self.tr("兩個計畫內容相同")))
         self.table.setRowCount(len(self.entries))
         for row, (entry, cells) in enumerate(zip(self.entries, table_rows(self.entries))):
-            values = [explanation(entry), entry.new_location or "—", entry.old_location or "—",
-                      entry.new_text or entry.old_text]
+            values = [entry.label, entry.new_location or "—", entry.old_location or "—",
+                      entry.detail, entry.new_text or entry.old_text]
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
-                item.setToolTip(cells[0] + "\n\n" + cells[1] if column == 3 else value)
+                item.setToolTip(f"{cells[0]}\n\n{cells[1]}" if column == 4 else value)
                 self.table.setItem(row, column, item)
         self.table.resizeRowsToContents()
         self.save_button.setEnabled(self.old is not None)
