@@ -49,6 +49,8 @@ class TableParser:
         self.stack: list[_Open] = []
         self.raw_departments: dict[str, list[str]] = {}
         self.raw_periods: dict[str, list[str]] = {}
+        self.items: set[str] = set()  # ids of numbered nodes read from 具體作法 paragraphs
+        self.heading_texts: set[str] = set()  # headings whose text came from 具體作法
         self.pending: dict[str, _Pending | None] = {"departments": None, "period": None}
 
     # --- opening nodes -------------------------------------------------------
@@ -104,13 +106,19 @@ class TableParser:
                 parent = self.stack[-1] if self.stack else None
                 node = Node(text=rest.strip())
                 self._attach(node, level, PRACTICE)
+                self.items.add(node.id)
             elif top is not None and top.rank < PRACTICE and not created and _blank(top.node):
                 top.node.text = text  # the heading's own text (e.g. 1. title │ text)
+                self.heading_texts.add(top.node.id)
                 depth_of[top.node.id] = 0
                 created.append((top.node, index, 0))
                 continue
             elif top is not None and top.rank == PRACTICE and created and _glued(top.node.text, text):
                 top.node.text += text
+                continue
+            elif (top is not None and top.rank == PRACTICE and created and created[-1][0] is top.node
+                  and not top.node.title and not top.node.children and _title_like(top.node.text)):
+                top.node.title, top.node.text = top.node.text, text  # 「1. title」 then its text
                 continue
             elif top is not None and top.rank < PRACTICE and created and created[-1][0] is top.node:
                 top.node.text += "\n" + text  # more paragraphs of the heading's text
@@ -241,7 +249,21 @@ class TableParser:
         self._finish()
         return self.tree
 
+    def _unnumbered_subheadings(self) -> None:
+        """「(一) 內部作業簡化」 with 「提升同仁行政效率」 as its only 具體作法 line and the
+        items numbered one level deeper, (1)(2)…: that line is an unnumbered sub-heading."""
+        for top in self.tree:
+            for node in list(top.walk()):
+                if (node.id in self.heading_texts and node.children and not node.departments
+                        and not node.period and _title_like(node.text)
+                        and all(child.skip >= 1 for child in node.children)):
+                    for child in node.children:
+                        child.skip -= 1
+                    node.children = [Node(title=node.text, numbered=False, children=node.children)]
+                    node.text = ""
+
     def _finish(self) -> None:
+        self._unnumbered_subheadings()
         label = "".join(self.columns.labels.get("departments", ""))
         distinguish = "協辦" in label or any(cellmod.has_assist(e) for es in self.raw_departments.values()
                                             for e in es)
@@ -250,10 +272,18 @@ class TableParser:
                 for entry in self.raw_departments.get(node.id, []):
                     node.departments.extend(cellmod.departments(entry, distinguish))
                 node.period = "".join(p.replace("\n", "") for p in self.raw_periods.get(node.id, []))
+                if (node.id in self.items and node.children and not node.title and not node.departments
+                        and not node.period and _title_like(node.text)):
+                    node.title, node.text = node.text, ""  # a heading among the items: 「2. 提升服務及時性」
 
 
 def _blank(node: Node) -> bool:
     return not node.text and not node.children
+
+
+def _title_like(text: str) -> bool:
+    """Short and not a sentence: 「提升服務及時性」 is a heading, 「…以提高效率。」 is not."""
+    return 0 < len(text) <= 40 and not any(c in text for c in "。；;\n") and not text.endswith(tuple("：:，,、"))
 
 
 def _glued(before: str, after: str) -> bool:
