@@ -76,3 +76,10 @@ def test_show_about_opens_without_blocking_and_closes(qtbot, tmp_path):
     assert dialog.isVisible() and dialog.parent() is parent
     dialog.reject()
     assert not dialog.isVisible()
+
+
+def test_application_has_the_plandesk_icon(qtbot):
+    from desktop.gui.app import make_application
+    app = make_application([])
+    sizes = app.windowIcon().availableSizes()
+    assert not app.windowIcon().isNull() and any(s.width() >= 256 for s in sizes)

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from .. import APP_NAME, ORG_NAME
@@ -44,6 +45,8 @@ def make_application(argv: list[str]) -> QApplication:
     app.setOrganizationName(ORG_NAME)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
+    # title bar / taskbar icon (the bundle's .exe icon only covers Explorer)
+    app.setWindowIcon(QIcon(str(data_dir("resources") / "icons" / "plandesk.png")))
     _install_translations(app)
     return app
 
