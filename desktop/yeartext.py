@@ -16,6 +16,9 @@ ROC_OFFSET = 1911
 _DIGIT = "0-9０-９"
 # Not preceded by a digit, a Latin letter or a decimal point; followed by 年.
 YEAR_RE = re.compile(rf"(?<![{_DIGIT}A-Za-zＡ-Ｚａ-ｚ.．])([{_DIGIT}]{{2,4}})(?![{_DIGIT}])(?=[ \u3000]*年)")
+# the first year of a range 「108-109年」「108至109年度」 is a year too, though 年 follows only the second
+RANGE_START_RE = re.compile(
+    rf"(?<![{_DIGIT}A-Za-zＡ-Ｚａ-ｚ.．])([{_DIGIT}]{{2,4}})(?=[ \u3000]*[-~～－–—至到][ \u3000]*([{_DIGIT}]{{2,4}})[ \u3000]*年)")
 DATE_RE = re.compile(
     rf"(?<![{_DIGIT}A-Za-z.．])(?:(?:中華)?民國[ \u3000]*)?([{_DIGIT}]{{2,4}})[ \u3000]*年[ \u3000]*"
     rf"([{_DIGIT}]{{1,2}})[ \u3000]*月[ \u3000]*([{_DIGIT}]{{1,2}})[ \u3000]*日")
@@ -54,7 +57,8 @@ class YearMention:
 def find_years(text: str) -> list[YearMention]:
     """Every year written in ``text`` (ROC or Western), left to right."""
     out = []
-    for m in YEAR_RE.finditer(text):
+    ranges = [m for m in RANGE_START_RE.finditer(text) if len(m.group(1)) == len(m.group(2))]
+    for m in sorted([*YEAR_RE.finditer(text), *ranges], key=lambda m: m.start()):
         value = digits(m.group(1))
         western = len(m.group(1)) == 4
         roc = to_roc(value)
