@@ -2,7 +2,7 @@
 toolbar, context menu and shortcuts never disagree."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 
@@ -12,44 +12,44 @@ def _tr(text: str) -> str:
 
 # name, label, shortcuts, scope ("tree": only while the tree has focus; "window")
 ACTIONS = [
-    ("new_plan", "新增計畫…", ["Ctrl+N"], "window"),
-    ("import_plan", "匯入舊計畫…", ["Ctrl+I"], "window"),
-    ("export_plan", "匯出…", ["Ctrl+E"], "window"),
-    ("print_preview", "預覽列印…", ["Ctrl+P"], "window"),
-    ("recycle_bin", "資源回收筒…", [], "window"),
-    ("quit", "結束", ["Ctrl+Q"], "window"),
-    ("undo", "復原", ["Ctrl+Z"], "window"),
-    ("redo", "重做", ["Ctrl+Y", "Ctrl+Shift+Z"], "window"),
-    ("cut", "剪下", ["Ctrl+X"], "tree"),
-    ("copy", "複製", ["Ctrl+C"], "tree"),
-    ("paste", "貼上", ["Ctrl+V"], "tree"),
-    ("new_sibling", "新增同層項目", ["Return", "Enter"], "tree"),
-    ("new_child", "新增子項目", ["Ctrl+Return", "Insert", "Ctrl+Enter"], "tree"),
-    ("indent", "縮排", ["Tab"], "tree"),
-    ("outdent", "凸排", ["Shift+Tab", "Backtab"], "tree"),
-    ("move_up", "上移", ["Alt+Up"], "tree"),
-    ("move_down", "下移", ["Alt+Down"], "tree"),
-    ("delete", "刪除項目", ["Delete"], "tree"),
-    ("edit_title", "修改標題", ["F2"], "tree"),
-    ("find", "搜尋…", ["Ctrl+F"], "window"),
-    ("rename_plan", "重新命名計畫…", [], "window"),
-    ("duplicate_plan", "建立計畫複本", [], "window"),
-    ("delete_plan", "刪除計畫…", [], "window"),
-    ("clone_year", "複製為新年度計畫…", [], "window"),
-    ("diff_view", "新舊對照表…", [], "window"),
-    ("plan_properties", "計畫資料與章節", ["Ctrl+K"], "window"),
-    ("about", "關於 PlanDesk", [], "window"),
+    ("new_plan", QT_TRANSLATE_NOOP("MainWindow", "新增計畫…"), ["Ctrl+N"], "window"),
+    ("import_plan", QT_TRANSLATE_NOOP("MainWindow", "匯入舊計畫…"), ["Ctrl+I"], "window"),
+    ("export_plan", QT_TRANSLATE_NOOP("MainWindow", "匯出…"), ["Ctrl+E"], "window"),
+    ("print_preview", QT_TRANSLATE_NOOP("MainWindow", "預覽列印…"), ["Ctrl+P"], "window"),
+    ("recycle_bin", QT_TRANSLATE_NOOP("MainWindow", "資源回收筒…"), [], "window"),
+    ("quit", QT_TRANSLATE_NOOP("MainWindow", "結束"), ["Ctrl+Q"], "window"),
+    ("undo", QT_TRANSLATE_NOOP("MainWindow", "復原"), ["Ctrl+Z"], "window"),
+    ("redo", QT_TRANSLATE_NOOP("MainWindow", "重做"), ["Ctrl+Y", "Ctrl+Shift+Z"], "window"),
+    ("cut", QT_TRANSLATE_NOOP("MainWindow", "剪下"), ["Ctrl+X"], "tree"),
+    ("copy", QT_TRANSLATE_NOOP("MainWindow", "複製"), ["Ctrl+C"], "tree"),
+    ("paste", QT_TRANSLATE_NOOP("MainWindow", "貼上"), ["Ctrl+V"], "tree"),
+    ("new_sibling", QT_TRANSLATE_NOOP("MainWindow", "新增同層項目"), ["Return", "Enter"], "tree"),
+    ("new_child", QT_TRANSLATE_NOOP("MainWindow", "新增子項目"), ["Ctrl+Return", "Insert", "Ctrl+Enter"], "tree"),
+    ("indent", QT_TRANSLATE_NOOP("MainWindow", "縮排"), ["Tab"], "tree"),
+    ("outdent", QT_TRANSLATE_NOOP("MainWindow", "凸排"), ["Shift+Tab", "Backtab"], "tree"),
+    ("move_up", QT_TRANSLATE_NOOP("MainWindow", "上移"), ["Alt+Up"], "tree"),
+    ("move_down", QT_TRANSLATE_NOOP("MainWindow", "下移"), ["Alt+Down"], "tree"),
+    ("delete", QT_TRANSLATE_NOOP("MainWindow", "刪除項目"), ["Delete"], "tree"),
+    ("edit_title", QT_TRANSLATE_NOOP("MainWindow", "修改標題"), ["F2"], "tree"),
+    ("find", QT_TRANSLATE_NOOP("MainWindow", "搜尋…"), ["Ctrl+F"], "window"),
+    ("rename_plan", QT_TRANSLATE_NOOP("MainWindow", "重新命名計畫…"), [], "window"),
+    ("duplicate_plan", QT_TRANSLATE_NOOP("MainWindow", "建立計畫複本"), [], "window"),
+    ("delete_plan", QT_TRANSLATE_NOOP("MainWindow", "刪除計畫…"), [], "window"),
+    ("clone_year", QT_TRANSLATE_NOOP("MainWindow", "複製為新年度計畫…"), [], "window"),
+    ("diff_view", QT_TRANSLATE_NOOP("MainWindow", "新舊對照表…"), [], "window"),
+    ("plan_properties", QT_TRANSLATE_NOOP("MainWindow", "計畫資料與章節"), ["Ctrl+K"], "window"),
+    ("about", QT_TRANSLATE_NOOP("MainWindow", "關於 PlanDesk"), [], "window"),
 ]
 
 MENUS = [
-    ("檔案(&F)", ["new_plan", "import_plan", None, "export_plan", "print_preview", None,
+    (QT_TRANSLATE_NOOP("MainWindow", "檔案(&F)"), ["new_plan", "import_plan", None, "export_plan", "print_preview", None,
                 "recycle_bin", None, "quit"]),
-    ("編輯(&E)", ["undo", "redo", None, "cut", "copy", "paste", None, "new_sibling", "new_child",
+    (QT_TRANSLATE_NOOP("MainWindow", "編輯(&E)"), ["undo", "redo", None, "cut", "copy", "paste", None, "new_sibling", "new_child",
                 "indent", "outdent", "move_up", "move_down", "delete", "edit_title", None, "find"]),
-    ("計畫(&P)", ["plan_properties", None, "rename_plan", "duplicate_plan", "delete_plan", None,
+    (QT_TRANSLATE_NOOP("MainWindow", "計畫(&P)"), ["plan_properties", None, "rename_plan", "duplicate_plan", "delete_plan", None,
                 "clone_year", "diff_view"]),
-    ("檢視(&V)", []),
-    ("說明(&H)", ["about"]),
+    (QT_TRANSLATE_NOOP("MainWindow", "檢視(&V)"), []),
+    (QT_TRANSLATE_NOOP("MainWindow", "說明(&H)"), ["about"]),
 ]
 
 TOOLBAR = ["undo", "redo", None, "new_sibling", "new_child", "indent", "outdent", "move_up",
@@ -97,7 +97,7 @@ def build_menus(window, actions: dict) -> dict:
 
 
 def build_toolbar(window, actions: dict):
-    bar = window.addToolBar(_tr("工具列"))
+    bar = window.addToolBar(QCoreApplication.translate("MainWindow", "工具列"))
     bar.setObjectName("main_toolbar")
     bar.setToolButtonStyle(Qt.ToolButtonTextOnly)
     for name in TOOLBAR:

@@ -15,10 +15,6 @@ from . import clipboard, dialogs
 from .tree_model import PlanTreeModel
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TreeController", text)
-
-
 class TreeController(QObject):
     """Commands on the plan shown in ``view`` (whose model is a PlanTreeModel)."""
 
@@ -71,7 +67,7 @@ class TreeController(QObject):
     def _need_current(self) -> str:
         node_id = self.current_id()
         if node_id is None:
-            raise PlanDeskError(_tr("請先在左邊的項目表中選取一個項目。"))
+            raise PlanDeskError(QCoreApplication.translate("TreeController", "請先在左邊的項目表中選取一個項目。"))
         return node_id
 
     def _where(self, node_id: str | None):
@@ -89,7 +85,7 @@ class TreeController(QObject):
         node = Node()
         def build():
             parent_id, index = self._where(current)
-            return InsertNodes(parent_id, index + (1 if current else 0), [node], _tr("新增項目"))
+            return InsertNodes(parent_id, index + (1 if current else 0), [node], QCoreApplication.translate("TreeController", "新增項目"))
         if self.run(build, lambda change: node.id) and edit:
             self.view.edit(self.model.index_of(node.id))
         return node.id
@@ -99,7 +95,7 @@ class TreeController(QObject):
         node = Node()
         def build():
             parent = self.document.plan.find(self._need_current())[0]
-            return InsertNodes(parent.id, len(parent.children), [node], _tr("新增子項目"))
+            return InsertNodes(parent.id, len(parent.children), [node], QCoreApplication.translate("TreeController", "新增子項目"))
         if self.run(build, lambda change: node.id) and edit:
             self.view.edit(self.model.index_of(node.id))
         return node.id
@@ -128,13 +124,13 @@ class TreeController(QObject):
         node, parent, siblings = self.document.plan.find(node_id)
         if confirm and node.children and not dialogs.ask(
                 self.parent_widget,
-                _tr("「{0}」底下還有 {1} 個項目，要一併刪除嗎？（可用「復原」救回）").format(
+                QCoreApplication.translate("TreeController", "「{0}」底下還有 {1} 個項目，要一併刪除嗎？（可用「復原」救回）").format(
                     node.title or node.text[:20], sum(1 for _ in node.walk()) - 1)):
             return
         index = siblings.index(node)
         after = (siblings[index + 1].id if index + 1 < len(siblings)
                  else siblings[index - 1].id if index else (parent.id if parent else None))
-        self.run(lambda: DeleteNodes([node_id], label or _tr("刪除項目")), lambda change: after)
+        self.run(lambda: DeleteNodes([node_id], label or QCoreApplication.translate("TreeController", "刪除項目")), lambda change: after)
 
     def edit_title(self) -> None:
         index = self.view.currentIndex()
@@ -154,7 +150,7 @@ class TreeController(QObject):
             self.run(lambda: DeleteNodes([self._need_current()]))  # reports why it is refused
             return
         if self.copy():
-            self.delete(label=_tr("剪下"), confirm=False)
+            self.delete(label=QCoreApplication.translate("TreeController", "剪下"), confirm=False)
 
     def paste(self) -> None:
         """Paste the clipboard's subtrees after the current item (or at the end)."""
@@ -164,12 +160,12 @@ class TreeController(QObject):
             dialogs.show_error(self.parent_widget, exc.message)
             return
         if not nodes:
-            dialogs.show_error(self.parent_widget, _tr("剪貼簿中沒有計畫項目，請先在項目表中複製或剪下項目。"))
+            dialogs.show_error(self.parent_widget, QCoreApplication.translate("TreeController", "剪貼簿中沒有計畫項目，請先在項目表中複製或剪下項目。"))
             return
         current = self.current_id()
         def build():
             parent_id, index = self._where(current)
-            return InsertNodes(parent_id, index + (1 if current else 0), nodes, _tr("貼上"))
+            return InsertNodes(parent_id, index + (1 if current else 0), nodes, QCoreApplication.translate("TreeController", "貼上"))
         self.run(build, lambda change: nodes[0].id)
 
     # --- undo -----------------------------------------------------------------------------------
