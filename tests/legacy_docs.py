@@ -14,6 +14,25 @@ UP, LEFT = "UP", "LEFT"
 
 
 @dataclass
+class Auto:
+    """A paragraph numbered by Word's automatic list numbering at ``level`` (0 = 一、)."""
+    text: str
+    level: int
+
+
+# Word numbering for Auto paragraphs: 一、 (一) 1. (1) 甲、 like the 台電 profile.
+_LEVELS = [("taiwaneseCountingThousand", "%1、"), ("taiwaneseCountingThousand", "(%2)"),
+           ("decimal", "%3."), ("decimal", "(%4)"), ("ideographTraditional", "%5、")]
+NUMBERING_XML = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    '<w:abstractNum w:abstractNumId="7">' + "".join(
+        f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl>'
+        for i, (fmt, text) in enumerate(_LEVELS)) +
+    '</w:abstractNum><w:num w:numId="9"><w:abstractNumId w:val="7"/></w:num></w:numbering>').encode()
+
+
+@dataclass
 class Grid:
     rows: list[list]
     header_rows: int = 0  # rows marked "repeat as header row"
@@ -37,14 +56,34 @@ def _spans(grid: Grid):
     return out
 
 
+def _auto_number(paragraph, level: int) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    numpr = OxmlElement("w:numPr")
+    for tag, value in (("w:ilvl", level), ("w:numId", 9)):
+        el = OxmlElement(tag)
+        el.set(qn("w:val"), str(value))
+        numpr.append(el)
+    paragraph._p.get_or_add_pPr().append(numpr)
+
+
+def _add(container, item, first=None):
+    """Add a str or Auto paragraph (``first``: reuse this empty paragraph)."""
+    text = item.text if isinstance(item, Auto) else item
+    paragraph = first if first is not None else container.add_paragraph()
+    paragraph.text = text
+    if isinstance(item, Auto):
+        _auto_number(paragraph, item.level)
+
+
 def write_docx(blocks: list, path: Path) -> Path:
     import docx
     from docx.oxml import OxmlElement
 
     document = docx.Document()
     for block in blocks:
-        if isinstance(block, str):
-            document.add_paragraph(block)
+        if isinstance(block, (str, Auto)):
+            _add(document, block)
             continue
         width = len(block.rows[0])
         table = document.add_table(rows=len(block.rows), cols=width)
@@ -55,12 +94,15 @@ def write_docx(blocks: list, path: Path) -> Path:
             tr_pr.append(header)
         for r, c, paras, rowspan, colspan in _spans(block):
             cell = table.cell(r, c)
-            cell.paragraphs[0].text = paras[0] if paras else ""
-            for text in paras[1:]:
-                cell.add_paragraph(text)
+            for k, item in enumerate(paras or [""]):
+                _add(cell, item, cell.paragraphs[0] if k == 0 else None)
             if rowspan > 1 or colspan > 1:
                 cell.merge(table.cell(r + rowspan - 1, c + colspan - 1))
     document.save(path)
+    if any(isinstance(b, Auto) or isinstance(b, Grid) and any(
+            isinstance(p, Auto) for row in b.rows for e in row if isinstance(e, list) for p in e) for b in blocks):
+        data = rewrite_part(path, path.with_suffix(".tmp"), "word/numbering.xml", NUMBERING_XML)
+        data.replace(path)
     return path
 
 
@@ -209,3 +251,18 @@ def group_rows_layout() -> list:
     ]
     return ["台灣自來水公司第九區管理處 113 年度提升服務效能執行計畫", "113 年 1 月 10 日訂定",
             "壹、執行策略及具體作法", Grid(rows), "※ 各部門應按季填報執行情形。", "註：本表依需要修正。"]
+
+
+def word_auto_numbered() -> list:
+    """Items and section paragraphs numbered by Word itself (no token in the text)."""
+    header = [["面向"], ["執行策略"], ["具體作法"], ["承辦部門"], ["執行期間"]]
+    rows = [
+        header,
+        [[Auto("基礎服務", 0)], [Auto("服務一致性", 1)],
+         [Auto("訂定標準作業流程", 2), Auto("提升處理效率。", 3), Auto("管控處理時限。", 3), Auto("網路申辦。", 4)],
+         ["", "業務組", "電務組", ""], ["", "隨時辦理", "每月", ""]],
+        [UP, [Auto("服務友善性", 1)], [Auto("提升服務設施合宜度。", 2)], ["總務組"], ["全年"]],
+    ]
+    return ["某某區營業處 115 年度提升服務效能執行計畫", "115 年 1 月 5 日訂定",
+            "壹、計畫依據：", Auto("依經濟部計畫辦理。", 0), Auto("依本公司函辦理。", 0),
+            "貳、執行策略及具體作法", Grid(rows)]

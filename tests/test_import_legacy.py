@@ -146,3 +146,19 @@ def test_heading_rows_spanning_the_table_and_full_width_tokens(fmt, tmp_path):
         (2, "1、", "", "推廣線上申辦。", ["服務中心"], "全年"),
     ]
     assert plan.table_section().notes == ["※ 各部門應按季填報執行情形。", "註：本表依需要修正。"]
+
+
+def test_word_automatic_numbering_gives_the_depth(tmp_path):
+    plan, report = read_document(legacy_docs.write(legacy_docs.word_auto_numbered(), tmp_path / "auto.docx"))
+    assert [(p.numbered, p.text) for p in plan.sections[0].paragraphs] == \
+        [(True, "依經濟部計畫辦理。"), (True, "依本公司函辦理。")]
+    assert _outline(plan) == [
+        (0, "一、", "基礎服務", "", [], ""),
+        (1, "(一)", "服務一致性", "", [], ""),
+        (2, "1.", "訂定標準作業流程", "", [], ""),
+        (3, "(1)", "", "提升處理效率。", ["業務組"], "隨時辦理"),
+        (3, "(2)", "", "管控處理時限。", ["電務組"], "每月"),
+        (4, "甲、", "", "網路申辦。", [], ""),
+        (1, "(二)", "服務友善性", "", [], ""),
+        (2, "1.", "", "提升服務設施合宜度。", ["總務組"], "全年"),
+    ]

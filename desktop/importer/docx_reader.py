@@ -9,6 +9,7 @@ from ..errors import PlanDeskError
 from . import limits
 from .blocks import Block, GridBuilder, Para
 from .container import Package
+from .docx_numbering import Numbering
 from .xmlsafe import parse_xml
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -21,8 +22,8 @@ _SKIP = {W + "del", W + "moveFrom", W + "instrText", W + "delText", _MC_FALLBACK
 
 
 class _Reader:
-    def __init__(self, name: str):
-        self.name = name
+    def __init__(self, name: str, numbering: Numbering):
+        self.name, self.numbering = name, numbering
         self.paragraphs = 0
 
     def too_big(self, what: str) -> PlanDeskError:
@@ -61,7 +62,7 @@ class _Reader:
 
         self.count()
         visit(p)
-        return "".join(out)
+        return self.numbering.token(p) + "".join(out)
 
     def blocks(self, container) -> list[Block]:
         out: list[Block] = []
@@ -152,4 +153,4 @@ def read_docx(package: Package) -> list[Block]:
     body = root.find(W + "body")
     if body is None:
         raise PlanDeskError(f"{package.name} 沒有文件本文，請用 Word 開啟確認內容後另存新檔再匯入。")
-    return _Reader(package.name).blocks(body)
+    return _Reader(package.name, Numbering(package)).blocks(body)

@@ -36,6 +36,7 @@ class _Pending:
     cell: Cell
     rows: list[int]
     targets: list[list[tuple[Node, int]]] = field(default_factory=list)
+    everything: list[tuple[Node, int]] = field(default_factory=list)  # all items of the first row
 
 
 class TableParser:
@@ -171,10 +172,12 @@ class TableParser:
         targets = [(n, i) for n, i, d in created if d == top_depth]
         if not targets and headings:
             targets = [(headings[-1], 0)]
+        everything = [(n, i) for n, i, _d in created]
         for role in ("departments", "period"):
-            self._collect(role, r, targets, seen)
+            self._collect(role, r, targets, seen, everything)
 
-    def _collect(self, role: str, r: int, targets: list[tuple[Node, int]], seen: set[int]) -> None:
+    def _collect(self, role: str, r: int, targets: list[tuple[Node, int]], seen: set[int],
+                 everything: list[tuple[Node, int]]) -> None:
         cols = self.columns.columns_of(role)
         cell = self.table.slot(r, cols[0]) if cols else None
         if cell is not None and id(cell) in seen:
@@ -186,7 +189,7 @@ class TableParser:
             return
         self._flush(role)
         if cell is not None:
-            self.pending[role] = _Pending(cell, [r], [targets])
+            self.pending[role] = _Pending(cell, [r], [targets], everything)
 
     def _flush(self, role: str) -> None:
         pending = self.pending[role]
@@ -202,6 +205,8 @@ class TableParser:
         label = "承辦部門" if role == "departments" else "執行期間"
         if len(pending.targets) == 1:
             targets = pending.targets[0]
+            if len(found) != len(targets) and _lined_up(pending.cell, found, pending.everything):
+                targets = pending.everything  # padded with empty lines to sit beside each item
             starts = [i for _n, i in targets]
         else:  # a cell merged over several rows: its items in order
             targets = [t for row_targets in pending.targets for t in row_targets]
@@ -279,6 +284,12 @@ class TableParser:
 
 def _blank(node: Node) -> bool:
     return not node.text and not node.children
+
+
+def _lined_up(cell: Cell, found: list[tuple[int, str]], items: list[tuple[Node, int]]) -> bool:
+    """The clerk padded the cell with empty lines so each entry sits beside its item."""
+    starts = {i for _n, i in items}
+    return any(not p.strip() for p in cell.paras) and all(i in starts for i, _t in found)
 
 
 def _title_like(text: str) -> bool:
