@@ -54,3 +54,50 @@ def test_cli_gui_smoke_exit(tmp_path):
                      env={"PLANDESK_SMOKE_EXIT_MS": "300", "QT_QPA_PLATFORM": "offscreen"})
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "new.sqlite").exists()
+
+
+def test_other_process_holds_library_then_dies(qtbot, tmp_path, monkeypatch):
+    """A second program on the same library opens read-only; once the first is
+    gone (even killed), its lock is stale and the next start may edit."""
+    import subprocess
+    import sys
+    import textwrap
+    from desktop.gui.app import create_main_window
+    dialogs = Dialogs(monkeypatch)
+    library, _ = library_with(tmp_path / "lib.sqlite", "hualien-108")
+    library.close()
+    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
+        import sys, time
+        from desktop.gui.instance_lock import InstanceLock
+        lock = InstanceLock({str(tmp_path / 'lib.sqlite')!r})
+        print(lock.acquired, flush=True)
+        time.sleep(60)
+    """)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "True"
+        second = create_main_window(tmp_path / "lib.sqlite")
+        qtbot.addWidget(second)
+        assert second.read_only
+        second.controller.select(second.document.plan.tree[0].id)
+        second.controller.delete(confirm=False)
+        assert "唯讀" in dialogs.errors[-1]
+        second.close()
+        second.library.close()
+    finally:
+        holder.kill()
+        holder.wait()
+    third = create_main_window(tmp_path / "lib.sqlite")
+    qtbot.addWidget(third)
+    assert not third.read_only
+    third.close()
+    third.library.close()
+
+
+def test_bad_library_file_is_one_sentence_not_a_traceback(qtbot, tmp_path, monkeypatch):
+    from desktop.gui.app import run_gui
+    dialogs = Dialogs(monkeypatch)
+    bad = tmp_path / "notes.sqlite"
+    bad.write_text("這不是計畫庫", encoding="utf-8")
+    assert run_gui(bad, []) == 2
+    assert len(dialogs.errors) == 1 and "不是 PlanDesk 計畫庫" in dialogs.errors[0]
+    assert bad.read_text(encoding="utf-8") == "這不是計畫庫"
