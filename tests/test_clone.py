@@ -94,3 +94,17 @@ def test_cli_clone(tmp_path):
     assert plain.returncode == 0 and plain.stdout.strip().isdigit()
     bad = run_cli("--db", db, "clone", "99", "--year", "112")
     assert bad.returncode == 2 and "沒有編號 99" in bad.stderr
+
+
+def test_cli_status_history_and_lock(tmp_path):
+    db = tmp_path / "cli.sqlite"
+    plan_id = run_cli("--db", db, "import", fixture_path("taipei-114")).stdout.strip().splitlines()[-1]
+    assert run_cli("--db", db, "status", plan_id, "陳核").returncode == 0
+    res = run_cli("--db", db, "status", plan_id, "核定", "--json")
+    history = json.loads(res.stdout)
+    assert [h["status"] for h in history] == ["草稿", "陳核", "核定"] and all(h["at"] for h in history)
+    new_id = run_cli("--db", db, "clone", plan_id, "--year", "115").stdout.strip().splitlines()[-1]
+    assert [h["status"] for h in json.loads(run_cli("--db", db, "status", new_id, "--json").stdout)] == ["草稿"]
+    bad = run_cli("--db", db, "status", plan_id, "完成")
+    assert bad.returncode == 2
+    assert run_cli("--db", db, "status", "55").returncode == 2

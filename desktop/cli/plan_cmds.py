@@ -5,6 +5,7 @@ import json
 from pathlib import Path
 
 from ..errors import PlanDeskError
+from ..model import STATUSES
 
 
 def register(sub) -> None:
@@ -14,6 +15,12 @@ def register(sub) -> None:
     p.add_argument("--json", action="store_true", help="以 JSON 列出年份順延的提議")
     p.add_argument("--no-rollover", action="store_true", help="照原文複製，不順延年份")
     p.set_defaults(func=cmd_clone)
+
+    p = sub.add_parser("status", help="查看或變更核定狀態（草稿 → 陳核 → 核定），列出變更紀錄")
+    p.add_argument("id", type=int)
+    p.add_argument("status", nargs="?", choices=list(STATUSES), help="新的狀態；省略則只列出紀錄")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_status)
 
     p = sub.add_parser("check", help="檢查計畫的一致性（年份、日期、部門、重複項目…）")
     p.add_argument("id", type=int)
@@ -42,6 +49,27 @@ def cmd_clone(args, ctx) -> int:
             change = f"{p.old} → {p.new}" if p.changes_text else "（未修改）"
             print(f"{p.location}\t{change}\t{p.note}")
     print(new_id)  # last line: scripts read the new id from here
+    return 0
+
+
+def cmd_status(args, ctx) -> int:
+    """Status changes go through PlanDocument, so they are persisted and logged
+    like any edit; a 核定 plan stays locked for every other change."""
+    from ..document import PlanDocument
+    from ..ops import EditPlan
+    library = ctx.library()
+    if args.status:
+        doc = PlanDocument.open(library, args.id)
+        if doc.plan.status != args.status:
+            doc.apply(EditPlan({"status": args.status}, "變更狀態"))
+    else:
+        library.load_plan(args.id)  # a clear error for a missing plan
+    history = library.status_history(args.id)
+    if args.json:
+        _print_json([{"status": s, "at": at} for s, at in history])
+    else:
+        for status, at in history:
+            print(f"{at}\t{status}")
     return 0
 
 
