@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
                                QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout)
@@ -19,10 +19,13 @@ from ..filtering import only_department
 from ..model import Plan
 from . import dialogs
 
-# (format, label shown, file-dialog filter); labels are translated when shown.
-FORMATS = [("docx", "Word 文件（.docx）", "Word 文件 (*.docx)"),
-           ("odt", "ODF 開放文件（.odt，可編輯，政府公開用）", "ODF 文字文件 (*.odt)"),
-           ("pdf", "PDF（不可編輯，需要 LibreOffice）", "PDF 文件 (*.pdf)")]
+# (format, label shown, file-dialog filter); marked for lupdate, translated when shown.
+FORMATS = [("docx", QT_TRANSLATE_NOOP("ExportDialog", "Word 文件（.docx）"),
+            QT_TRANSLATE_NOOP("ExportDialog", "Word 文件 (*.docx)")),
+           ("odt", QT_TRANSLATE_NOOP("ExportDialog", "ODF 開放文件（.odt，可編輯，政府公開用）"),
+            QT_TRANSLATE_NOOP("ExportDialog", "ODF 文字文件 (*.odt)")),
+           ("pdf", QT_TRANSLATE_NOOP("ExportDialog", "PDF（不可編輯，需要 LibreOffice）"),
+            QT_TRANSLATE_NOOP("ExportDialog", "PDF 文件 (*.pdf)"))]
 _FOLDER_KEY = "export/folder"
 
 
