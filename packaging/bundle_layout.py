@@ -3,6 +3,7 @@ build command, the smoke test and the packaging benchmark."""
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -77,8 +78,16 @@ def utf8_output() -> None:
             stream.reconfigure(encoding="utf-8", errors="replace")
 
 
+def source_metadata() -> dict[str, str]:
+    """``__version__``, ``APP_NAME`` and ``ORG_NAME`` from desktop/__init__.py,
+    read as text so the build tools need not import the program."""
+    text = (ROOT / "desktop" / "__init__.py").read_text(encoding="utf-8")
+    return dict(re.findall(r'^(__version__|APP_NAME|ORG_NAME)\s*=\s*"([^"]*)"', text, re.M))
+
+
 def bundle_dir(dist: Path = DIST) -> Path:
-    return dist / "PlanDesk"
+    """``dist/<APP_NAME>``: the folder PyInstaller's COLLECT writes."""
+    return dist / source_metadata()["APP_NAME"]
 
 
 def executable(dist: Path = DIST, console: bool = True) -> Path:

@@ -24,7 +24,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from bundle_layout import ROOT, executable, utf8_output  # noqa: E402
+from bundle_layout import ROOT, executable, source_metadata, utf8_output  # noqa: E402
 
 DEFAULT_FIXTURE = ROOT / "templates" / "plans" / "examples" / "hualien-108.json"
 ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
@@ -36,8 +36,7 @@ class SmokeFailure(Exception):
 
 def source_version() -> str:
     """The version the bundle must report, read from the source it was built from."""
-    text = (ROOT / "desktop" / "__init__.py").read_text(encoding="utf-8")
-    return re.search(r'__version__\s*=\s*"([^"]+)"', text).group(1)
+    return source_metadata()["__version__"]
 
 
 def isolated_env(home: Path, **extra: str) -> dict[str, str]:

@@ -116,3 +116,11 @@ def test_icon_files_are_a_valid_multi_size_ico_and_a_256_png():
     assert {16, 32, 48, 256} <= sizes
     png = (ROOT / "resources" / "icons" / "plandesk.png").read_bytes()
     assert png[:8] == b"\x89PNG\r\n\x1a\n" and struct.unpack(">II", png[16:24]) == (256, 256)
+
+
+def test_build_tools_read_the_same_names_and_version_as_the_program():
+    import desktop
+    meta = layout.source_metadata()
+    assert meta == {"__version__": desktop.__version__, "APP_NAME": desktop.APP_NAME, "ORG_NAME": desktop.ORG_NAME}
+    assert layout.bundle_dir().name == desktop.APP_NAME
+    assert layout.executable(console=False).parent == layout.bundle_dir()
