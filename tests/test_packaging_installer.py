@@ -93,3 +93,18 @@ def test_build_passes_names_version_and_bundle_to_iscc():
     # every define the build passes is one the script declares
     iss_defines = set(re.findall(r"#ifndef (\w+)", ISS.read_text(encoding="utf-8-sig")))
     assert {a[2:].split("=")[0] for a in cmd if a.startswith("/D")} <= iss_defines
+
+
+def test_qt_settings_and_app_data_agree_with_the_library_folder(qtbot):
+    """Qt's own idea of the app-data folder and settings file (from the names
+    make_application sets) is where desktop/paths.py puts the library."""
+    from PySide6.QtCore import QSettings, QStandardPaths
+
+    from desktop import APP_NAME, ORG_NAME
+    from desktop.gui.app import make_application
+    from desktop.paths import app_data_dir, default_db_path
+    make_application([])
+    qt_folder = QStandardPaths.writableLocation(QStandardPaths.AppLocalDataLocation)
+    assert Path(qt_folder) == app_data_dir() == default_db_path().parent
+    settings = Path(QSettings().fileName())
+    assert settings.parts[-2:] == (ORG_NAME, f"{APP_NAME}.conf") or settings.parts[-3:-1] == (ORG_NAME, APP_NAME)
