@@ -112,9 +112,10 @@ def write_odt(blocks: list, path: Path) -> Path:
     from odf.text import P
 
     document = OpenDocumentText()
+    para = _odt_paragraphs(document)
     for number, block in enumerate(blocks):
-        if isinstance(block, str):
-            document.text.addElement(P(text=block))
+        if isinstance(block, (str, Auto)):
+            document.text.addElement(para(block))
             continue
         width = len(block.rows[0])
         table = Table(name=f"Table{number}")
@@ -129,8 +130,8 @@ def write_odt(blocks: list, path: Path) -> Path:
                 if (r, c) in origins:
                     paras, rs, cs = origins[(r, c)]
                     cell = TableCell(numberrowsspanned=rs, numbercolumnsspanned=cs, valuetype="string")
-                    for text in paras or [""]:
-                        cell.addElement(P(text=text))
+                    for item in paras or [""]:
+                        cell.addElement(para(item))
                 else:
                     cell = CoveredTableCell()
                 tr.addElement(cell)
@@ -138,6 +139,42 @@ def write_odt(blocks: list, path: Path) -> Path:
         document.text.addElement(table)
     document.save(str(path))
     return path
+
+
+def _odt_paragraphs(document):
+    """A maker of ODT paragraphs: Auto ones go into a list with the profile-like list style."""
+    from odf.style import ListLevelProperties
+    from odf.text import List, ListItem, ListLevelStyleNumber, ListStyle, P
+
+    style = ListStyle(name="PlanList")
+    for level, (fmt, text) in enumerate(_LEVELS, start=1):
+        prefix, suffix = text.split(f"%{level}")
+        num = {"taiwaneseCountingThousand": "一, 二, 三, ...", "decimal": "1",
+               "ideographTraditional": "甲, 乙, 丙, ..."}[fmt]
+        lvl = ListLevelStyleNumber(level=level, numformat=num, numprefix=prefix, numsuffix=suffix)
+        lvl.addElement(ListLevelProperties())
+        style.addElement(lvl)
+    document.automaticstyles.addElement(style)
+    started = []
+
+    def make(item):
+        if not isinstance(item, Auto):
+            return P(text=item)
+        outer = List(stylename="PlanList")
+        if started:
+            outer.setAttribute("continuenumbering", "true")
+        started.append(True)
+        current = outer
+        for _ in range(item.level):
+            wrapper = ListItem()
+            current.addElement(wrapper)
+            current = List()
+            wrapper.addElement(current)
+        last = ListItem()
+        last.addElement(P(text=item.text))
+        current.addElement(last)
+        return outer
+    return make
 
 
 def write(blocks: list, path: Path) -> Path:

@@ -148,8 +148,10 @@ def test_heading_rows_spanning_the_table_and_full_width_tokens(fmt, tmp_path):
     assert plan.table_section().notes == ["※ 各部門應按季填報執行情形。", "註：本表依需要修正。"]
 
 
-def test_word_automatic_numbering_gives_the_depth(tmp_path):
-    plan, report = read_document(legacy_docs.write(legacy_docs.word_auto_numbered(), tmp_path / "auto.docx"))
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_automatic_list_numbering_gives_the_depth(fmt, tmp_path):
+    """Word numPr / ODT text:list numbering: the token is not typed but shown."""
+    plan, report = read_document(legacy_docs.write(legacy_docs.word_auto_numbered(), tmp_path / f"auto.{fmt}"))
     assert [(p.numbered, p.text) for p in plan.sections[0].paragraphs] == \
         [(True, "依經濟部計畫辦理。"), (True, "依本公司函辦理。")]
     assert _outline(plan) == [

@@ -10,6 +10,7 @@ from ..errors import PlanDeskError
 from . import limits
 from .blocks import Block, GridBuilder, Para
 from .container import Package
+from .odt_lists import ListNumbering
 from .xmlsafe import parse_xml
 
 TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
@@ -20,8 +21,7 @@ SVG = "{urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0}"
 
 _PARAGRAPHS = {TEXT + "p", TEXT + "h"}
 # Block containers read as if their children were in the parent.
-_TRANSPARENT = {TEXT + "section", TEXT + "list", TEXT + "list-item", TEXT + "list-header",
-                TEXT + "index-body", TEXT + "table-of-content", TEXT + "alphabetical-index",
+_TRANSPARENT = {TEXT + "section", TEXT + "index-body", TEXT + "table-of-content", TEXT + "alphabetical-index",
                 TEXT + "illustration-index", TEXT + "table-index", TEXT + "object-index",
                 TEXT + "user-index", TEXT + "bibliography", TEXT + "numbered-paragraph"}
 _SKIP_INLINE = {OFFICE + "annotation", OFFICE + "annotation-end", TEXT + "tracked-changes",
@@ -30,8 +30,8 @@ _ROW_CONTAINERS = {TABLE + "table-rows", TABLE + "table-row-group"}
 
 
 class _Reader:
-    def __init__(self, name: str):
-        self.name = name
+    def __init__(self, name: str, lists: ListNumbering):
+        self.name, self.lists = name, lists
         self.paragraphs = 0
 
     def too_big(self, what: str) -> PlanDeskError:
@@ -74,8 +74,32 @@ class _Reader:
                 out.append(Para(self.para_text(child)))
             elif tag == TABLE + "table":
                 out.append(self.table(child))
+            elif tag == TEXT + "list":
+                out.extend(self.list_blocks(child, None, 0))
             elif tag in _TRANSPARENT:
                 out.extend(self.blocks(child))
+        return out
+
+    def list_blocks(self, lst, style: str | None, depth: int) -> list[Block]:
+        """A (nested) list: the first paragraph of each item gets the list's token."""
+        style = lst.get(TEXT + "style-name") or style
+        if depth == 0:
+            continues = lst.get(TEXT + "continue-numbering") == "true" or lst.get(TEXT + "continue-list")
+            self.lists.start_list(style, bool(continues))
+        out: list[Block] = []
+        for item in lst:
+            if item.tag not in (TEXT + "list-item", TEXT + "list-header"):
+                continue
+            numbered = item.tag == TEXT + "list-item"
+            for child in item:
+                if child.tag in _PARAGRAPHS:
+                    token = self.lists.token(self.lists.style_for(style, child), depth + 1) if numbered else ""
+                    numbered = False
+                    out.append(Para(token + self.para_text(child)))
+                elif child.tag == TEXT + "list":
+                    out.extend(self.list_blocks(child, style, depth + 1))
+                else:
+                    out.extend(self.blocks([child]))
         return out
 
     def cell_paras(self, cell) -> list[str]:
@@ -127,4 +151,7 @@ def read_odt(package: Package) -> list[Block]:
     text = root.find(f"{OFFICE}body/{OFFICE}text")
     if text is None:
         raise PlanDeskError(f"{package.name} 不是文字文件（可能是試算表或簡報），請選擇 .odt 文字文件。")
-    return _Reader(package.name).blocks(text)
+    roots = [root]
+    if package.has("styles.xml"):
+        roots.append(parse_xml(package.read("styles.xml"), package.name, "styles.xml"))
+    return _Reader(package.name, ListNumbering(roots)).blocks(text)
