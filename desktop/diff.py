@@ -104,12 +104,13 @@ def match_nodes(old: Plan, new: Plan) -> dict[str, str]:
     rest_new = [i for i in new_items if i.node.id not in taken and i.key]
     wide = len(rest_old) <= _FUZZY_LIMIT and len(rest_new) <= _FUZZY_LIMIT
     scored = []
-    for o in rest_old:
-        matcher = difflib.SequenceMatcher(None, o.key, autojunk=False)
-        for n in rest_new:
+    for n in rest_new:
+        # difflib caches facts about its second sequence: keep it fixed, vary the first
+        matcher = difflib.SequenceMatcher(None, "", n.key, autojunk=False)
+        for o in rest_old:
             if not wide and n.depth != o.depth:
                 continue
-            matcher.set_seq2(n.key)
+            matcher.set_seq1(o.key)
             if matcher.real_quick_ratio() < SIMILAR or matcher.quick_ratio() < SIMILAR:
                 continue
             ratio = matcher.ratio() - (0.05 if n.depth != o.depth else 0)
@@ -142,6 +143,7 @@ def _node_entries(old: Plan, new: Plan, old_loc: Locator, new_loc: Locator) -> l
     pairs = match_nodes(old, new)
     old_items, new_items = _flatten(old), _flatten(new)
     new_order = {i.node.id: i.order for i in new_items}
+    new_nodes = {i.node.id: i.node for i in new_items}
     old_tokens, new_tokens = node_tokens(old), node_tokens(new)
     new_parent = {i.node.id: (i.parent.id if i.parent else None) for i in new_items}
     out: list[tuple[float, DiffEntry]] = []
@@ -153,7 +155,7 @@ def _node_entries(old: Plan, new: Plan, old_loc: Locator, new_loc: Locator) -> l
                 REMOVED, old_loc.node(node.id), None, "上年度有、本年度刪除的項目。",
                 old_text=_node_text(node), old_target=node.id)))
             continue
-        new_node = new.find(pairs[node.id])[0]
+        new_node = new_nodes[pairs[node.id]]
         anchor = float(new_order[new_node.id])
         parent_old = pairs.get(item.parent.id) if item.parent else None
         moved = (parent_old != new_parent[new_node.id]
