@@ -232,20 +232,22 @@ def test_roles_print_lead_first_and_assistants_in_brackets(exported, fmt):
         assert row[-2][0].split("\n") == lead + assist
 
 
-def test_page_is_a4_portrait_with_profile_margins(exported):
-    _, docx_path = exported["taipei-114", "docx"]
+@pytest.mark.parametrize("name", FIXTURE_NAMES)
+def test_page_is_a4_portrait_with_profile_margins(exported, name):
+    _, docx_path = exported[name, "docx"]
     size = _xml(docx_path, "word/document.xml").find(f".//{_w('pgSz')}")
     assert abs(int(size.get(_w("w"))) - 11906) <= 2 and abs(int(size.get(_w("h"))) - 16838) <= 2
     margins = _xml(docx_path, "word/document.xml").find(f".//{_w('pgMar')}")
     assert abs(int(margins.get(_w("left"))) - 1134) <= 2  # 2.0 cm
-    _, odt_path = exported["taipei-114", "odt"]
+    _, odt_path = exported[name, "odt"]
     props = _xml(odt_path, "styles.xml").find(".//style:page-layout-properties", NS)
     assert props.get(f"{{{NS['fo']}}}page-width") == "21cm"
     assert props.get(f"{{{NS['fo']}}}page-height") == "29.7cm"
 
 
-def test_docx_fonts_on_every_run_and_style_without_theme_fonts(exported):
-    _, path = exported["hualien-108", "docx"]
+@pytest.mark.parametrize("name", FIXTURE_NAMES)
+def test_docx_fonts_on_every_run_and_style_without_theme_fonts(exported, name):
+    _, path = exported[name, "docx"]
     body = _xml(path, "word/document.xml")
     runs = list(body.iter(_w("r")))
     assert runs
@@ -257,8 +259,9 @@ def test_docx_fonts_on_every_run_and_style_without_theme_fonts(exported):
     assert 'w:eastAsia="標楷體"' in styles
 
 
-def test_odt_fonts_on_every_style(exported):
-    _, path = exported["hualien-108", "odt"]
+@pytest.mark.parametrize("name", FIXTURE_NAMES)
+def test_odt_fonts_on_every_style(exported, name):
+    _, path = exported[name, "odt"]
     content = _xml(path, "content.xml")
     decls = {f.get(f"{{{NS['style']}}}name") for f in content.iter(f"{{{NS['style']}}}font-face")}
     assert {"標楷體", "Times New Roman"} <= decls
@@ -269,14 +272,15 @@ def test_odt_fonts_on_every_style(exported):
         assert prop.get(f"{{{NS['style']}}}font-name") == "Times New Roman"
 
 
-def test_footer_has_page_number_fields(exported):
-    _, docx_path = exported["hualien-108", "docx"]
+@pytest.mark.parametrize("name", FIXTURE_NAMES)
+def test_footer_has_page_number_fields(exported, name):
+    _, docx_path = exported[name, "docx"]
     with zipfile.ZipFile(docx_path) as zf:
         footer = next(zf.read(n).decode() for n in zf.namelist() if re.match(r"word/footer\d*\.xml", n))
     assert "第 " in footer and " 頁，共 " in footer
     assert re.search(r"<w:instrText[^>]*> PAGE </w:instrText>", footer)
     assert re.search(r"<w:instrText[^>]*> NUMPAGES </w:instrText>", footer)
-    _, odt_path = exported["hualien-108", "odt"]
+    _, odt_path = exported[name, "odt"]
     styles = _xml(odt_path, "styles.xml")
     footer_el = styles.find(".//style:master-page/style:footer", NS)
     assert footer_el.find(".//text:page-number", NS) is not None

@@ -113,7 +113,7 @@ class _BodyXml:
         out += [f'<w:gridCol w:w="{w}"/>' for w in widths]
         out.append("</w:tblGrid>")
         for header, rows in ((True, table.header), (False, table.rows)):
-            tr_pr = "<w:trPr><w:tblHeader/></w:trPr>" if header else ""
+            tr_pr = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if header else ""
             for row in rows:
                 cells = "".join(self.cell(c, widths, i, header) for i, c in enumerate(row))
                 out.append(f"<w:tr>{tr_pr}{cells}</w:tr>")
