@@ -3,7 +3,8 @@ new (skeleton or empty), duplicate, rename, delete (to the recycle bin) and rest
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHeaderView, QInputDialog, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QInputDialog, QMenu, QToolButton, QTreeWidget,
+                               QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from ..demo import skeleton_plan
 from ..errors import PlanDeskError
@@ -31,10 +32,32 @@ class LibraryPanel(QWidget):
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeToContents)
         self.tree.itemActivated.connect(self._activated)
         self.tree.itemClicked.connect(self._activated)
+        self.tree.setContextMenuPolicy(Qt.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
+        self.button_row = QHBoxLayout()
+        self.panel_actions: list = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self.button_row)
         layout.addWidget(self.tree)
         self.refresh()
+
+    def add_actions(self, actions: list, short_labels: list[str]) -> None:
+        """Buttons above the list (short labels) and the right-click menu (full labels)."""
+        for action, label in zip(actions, short_labels):
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setText(label)
+            action.changed.connect(lambda b=button, t=label: b.setText(t))  # keep the short label
+            self.button_row.addWidget(button)
+        self.button_row.addStretch(1)
+        self.panel_actions = actions
+
+    def _context_menu(self, pos) -> None:
+        if self.panel_actions:
+            menu = QMenu(self)
+            menu.addActions(self.panel_actions)
+            menu.exec(self.tree.viewport().mapToGlobal(pos))
 
     # --- listing ------------------------------------------------------------------------------
     def refresh(self, select: int | None = None) -> None:

@@ -80,6 +80,9 @@ class MainWindow(QMainWindow):
         self.menus = build_menus(self, self.actions)
         self.toolbar = build_toolbar(self, self.actions)
         self.tree.context_actions = [self.actions[n] if n else None for n in CONTEXT]
+        self.library_panel.add_actions(
+            [self.actions[n] for n in ("new_plan", "duplicate_plan", "rename_plan", "delete_plan")],
+            [self.tr("新增"), self.tr("複本"), self.tr("重新命名"), self.tr("刪除")])
         self._install_check_panel()
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
