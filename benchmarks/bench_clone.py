@@ -12,7 +12,7 @@ from common import Result, best_of, times_ten
 
 from desktop.checks import check_plan
 from desktop.clone import clone_plan
-from desktop.diff import diff_plans
+from desktop.diff import content_key, diff_plans
 from desktop.library import Library
 from desktop.model import Node, Paragraph, Plan, Section
 from desktop.rollover import apply_proposals, propose
@@ -42,6 +42,69 @@ def _fuzz_rollover(cases: int = 2000) -> float:
     return good / cases
 
 
+def _fuzz_diff(cases: int = 300) -> float:
+    """Share of random edit sessions on hualien-108 (delete, insert, move, re-period)
+    whose diff names exactly the deleted and inserted items and reports every
+    moved or re-perioded item that survived. Must be 1.0."""
+    from common import hualien
+    from desktop.ops import DeleteNodes, InsertNodes, MoveNode, EditNode
+    rng = random.Random(7)
+    base = hualien()
+    good = 0
+    for case in range(cases):
+        old = copy.deepcopy(base)
+        new = copy.deepcopy(base)
+        deleted, inserted, touched = set(), set(), set()
+        for step in range(rng.randint(1, 6)):
+            nodes = list(new.walk())
+            node = rng.choice(nodes)
+            kind = rng.choice(["delete", "insert", "move", "period"])
+            if kind == "delete":
+                deleted |= {n.id for n in node.walk()}
+                DeleteNodes([node.id]).apply(new)
+            elif kind == "insert":
+                fresh = Node(text=f"新增作法第{case}-{step}項：加強服務。", period="隨時辦理")
+                parent = node if rng.random() < 0.5 else None
+                siblings = parent.children if parent else new.tree
+                InsertNodes(parent.id if parent else None, rng.randint(0, len(siblings)), [fresh]).apply(new)
+                inserted.add(_last_inserted(new, fresh.text))
+            elif kind == "move" and node.id not in inserted:
+                target = rng.choice([n for n in new.walk() if n.id not in {x.id for x in node.walk()}] or [None])
+                siblings = target.children if target else new.tree
+                MoveNode(node.id, target.id if target else None, rng.randint(0, len(siblings))).apply(new)
+                touched.add(node.id)
+            elif kind == "period" and node.id not in inserted:
+                EditNode(node.id, {"period": f"每{step + 2}月辦理"}).apply(new)
+                touched.add(node.id)
+        entries = diff_plans(old, new)
+        # identical twins (hualien-108 repeats five texts) are told apart only by content
+        old_key = {n.id: content_key(n.title + n.text) for n in old.walk()}
+        new_key = {n.id: content_key(n.title + n.text) for n in new.walk()}
+        removed = sorted(old_key[e.old_target] for e in entries if e.change == "removed")
+        added = {e.new_target for e in entries if e.change == "added"}
+        reported = {new_key[e.new_target] for e in entries if e.change in ("changed", "moved")}
+        alive = set(new_key)
+        must = {new_key[i] for i in touched if i in alive and _really_changed(old, new, i)}
+        good += (removed == sorted(old_key[i] for i in deleted - inserted)
+                 and added == inserted & alive and must <= reported)
+    return good / cases
+
+
+def _last_inserted(plan, text):
+    return next(n.id for n in plan.walk() if n.text == text)
+
+
+def _really_changed(old, new, node_id) -> bool:
+    """A move to the very same place or a period set twice may undo itself."""
+    from desktop.plantext import Locator
+    try:
+        before = old.find(node_id)[0]
+    except KeyError:
+        return False
+    after = new.find(node_id)[0]
+    return before.period != after.period or Locator(old).node(node_id) != Locator(new).node(node_id)
+
+
 def run() -> list[Result]:
     results = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -64,5 +127,6 @@ def run() -> list[Result]:
         edited.tree.insert(0, edited.tree.pop())
         results.append(Result("diff 10x plan vs edited copy", best_of(lambda: diff_plans(loaded, edited), 3), None))
         library.close()
+    results.append(Result("diff fuzz: random edits recovered (300 sessions)", _fuzz_diff(), 1.0, "ratio"))
     results.append(Result("roll-over fuzz: texts rolled correctly (2,000 cases)", _fuzz_rollover(), 1.0, "ratio"))
     return results

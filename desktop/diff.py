@@ -85,20 +85,26 @@ def match_nodes(old: Plan, new: Plan) -> dict[str, str]:
     old_items, new_items = _flatten(old), _flatten(new)
     pairs: dict[str, str] = {}
     taken: set[str] = set()
-    # 1. identical content, paired in document order (same depth first)
-    by_key: dict[str, list[_Item]] = {}
-    for item in new_items:
-        if item.key:
-            by_key.setdefault(item.key, []).append(item)
-    for same_depth in (True, False):
-        for item in old_items:
-            if item.node.id in pairs or not item.key:
-                continue
-            for cand in by_key.get(item.key, []):
-                if cand.node.id not in taken and (not same_depth or cand.depth == item.depth):
-                    pairs[item.node.id] = cand.node.id
-                    taken.add(cand.node.id)
-                    break
+    # 1. identical content; a text found several times goes to the copy with the
+    #    same parent text and depth, then the nearest in document order
+    by_key: dict[str, tuple[list[_Item], list[_Item]]] = {}
+    for side, items in ((0, old_items), (1, new_items)):
+        for item in items:
+            if item.key:
+                by_key.setdefault(item.key, ([], []))[side].append(item)
+    parent_key = {i.node.id: i.key for i in (*old_items, *new_items)}
+    scored = []
+    for olds, news in by_key.values():
+        for o in olds:
+            for n in news:
+                same_parent = parent_key.get(o.parent.id if o.parent else "") == \
+                    parent_key.get(n.parent.id if n.parent else "")
+                scored.append((-(2 * same_parent + (o.depth == n.depth)), abs(o.order - n.order),
+                               o.order, o.node.id, n.node.id))
+    for *_, old_id, new_id in sorted(scored):
+        if old_id not in pairs and new_id not in taken:
+            pairs[old_id] = new_id
+            taken.add(new_id)
     # 2. similar content (reworded items)
     rest_old = [i for i in old_items if i.node.id not in pairs and i.key]
     rest_new = [i for i in new_items if i.node.id not in taken and i.key]

@@ -129,3 +129,15 @@ def test_cli_diff_json_and_document(tmp_path, fmt):
     assert "本年度" in xml and "上年度" in xml and "說明" in xml and "新舊對照表" in xml
     bad = run_cli("--db", db, "diff", src, new, "-o", tmp_path / "table.pdf")
     assert bad.returncode == 2 and ".docx 或 .odt" in bad.stderr
+
+
+def test_identical_twins_are_told_apart_by_their_parent():
+    old, new = pair()
+    twin = "加強人員專業訓練課程。"
+    old.tree[1].children[0].children.append(Node(text=twin))
+    new.tree[1].children[0].children.append(Node(text=twin))
+    del new.tree[0].children[0].children[2]  # the first twin goes
+    assert kinds(diff_plans(old, new)) == [("removed", "一、(一)3.", None)]
+    new = copy.deepcopy(old)
+    del new.tree[1].children[0].children[1]  # the second twin goes
+    assert kinds(diff_plans(old, new)) == [("removed", "二、(一)2.", None)]
