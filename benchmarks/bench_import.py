@@ -62,8 +62,9 @@ def run() -> list[Result]:
         folder = Path(tmp)
         seeds: dict[str, bytes] = {}
         for fmt in ("docx", "odt"):
-            legacy = legacy_docs.write(legacy_docs.six_column_layout_a(), folder / f"legacy.{fmt}")
-            seeds[legacy.name] = legacy.read_bytes()
+            for builder in ("six_column_layout_a", "word_auto_numbered"):
+                legacy = legacy_docs.write(getattr(legacy_docs, builder)(), folder / f"{builder}.{fmt}")
+                seeds[legacy.name] = legacy.read_bytes()
         try:
             from desktop.export import export_plan
         except ImportError:

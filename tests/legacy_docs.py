@@ -303,3 +303,13 @@ def word_auto_numbered() -> list:
     return ["某某區營業處 115 年度提升服務效能執行計畫", "115 年 1 月 5 日訂定",
             "壹、計畫依據：", Auto("依經濟部計畫辦理。", 0), Auto("依本公司函辦理。", 0),
             "貳、執行策略及具體作法", Grid(rows)]
+
+
+def two_row_header() -> list:
+    """Header cells merged over two rows, 執行策略 split into labelled sub-columns below."""
+    rows = [
+        [["面向"], ["執行策略"], LEFT, ["具體作法"], ["承辦部門"], ["執行期間"]],
+        [UP, ["策略"], ["子策略"], UP, UP, UP],
+        [["一、基礎服務"], ["(一)服務一致性"], ["1.標準作業"], ["(1)訂定流程。"], ["業務組"], ["隨時辦理"]],
+    ]
+    return ["某區營業處 110 年度提升服務效能執行計畫", "壹、執行策略及具體作法", Grid(rows)]

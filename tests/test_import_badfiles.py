@@ -116,3 +116,13 @@ def test_cli_bad_file_leaves_library_unchanged(good_docx, tmp_path):
     assert result.returncode == 2
     assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
     assert run_cli("--db", db, "list", "--json").stdout == before
+
+
+def test_unsupported_zip_version_is_damage_not_a_crash(good_odt, tmp_path):
+    """Found by the fuzz run: zipfile raises NotImplementedError for a bad 'version needed'."""
+    raw = bytearray(good_odt.read_bytes())
+    pos = raw.find(b"PK\x01\x02")
+    raw[pos + 6:pos + 8] = (199).to_bytes(2, "little")
+    path = tmp_path / "version.odt"
+    path.write_bytes(bytes(raw))
+    _refused(path, "損壞")

@@ -164,3 +164,27 @@ def test_automatic_list_numbering_gives_the_depth(fmt, tmp_path):
         (1, "(二)", "服務友善性", "", [], ""),
         (2, "1.", "", "提升服務設施合宜度。", ["總務組"], "全年"),
     ]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_two_row_header(fmt, tmp_path):
+    plan, report = read_document(legacy_docs.write(legacy_docs.two_row_header(), tmp_path / f"h.{fmt}"))
+    assert report[0] == "表格第 2 列是標題的第二列（策略／子策略），已略過。"
+    assert _outline(plan) == [
+        (0, "一、", "基礎服務", "", [], ""),
+        (1, "(一)", "服務一致性", "", [], ""),
+        (2, "1.", "標準作業", "", [], ""),
+        (3, "(1)", "", "訂定流程。", ["業務組"], "隨時辦理"),
+    ]
+
+
+def test_docx_footnotes_are_reported(tmp_path):
+    path = legacy_docs.write(legacy_docs.five_column_layout_b(), tmp_path / "fn.docx")
+    notes = ('<?xml version="1.0" encoding="UTF-8"?><w:footnotes xmlns:w='
+             '"http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+             '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+             '<w:footnote w:id="1"><w:p><w:r><w:t>依經濟部函辦理。</w:t></w:r></w:p></w:footnote>'
+             '</w:footnotes>').encode()
+    with_notes = legacy_docs.rewrite_part(path, tmp_path / "fn2.docx", "word/footnotes.xml", notes)
+    _plan, report = read_document(with_notes)
+    assert report[-1] == "文件的註腳「依經濟部函辦理。」沒有放入計畫，請視需要自行加入。"

@@ -12,14 +12,15 @@ from ..errors import PlanDeskError
 from ..model import Plan
 from .container import open_package
 from .document_parser import parse_blocks
-from .docx_reader import read_docx
+from .docx_reader import read_docx, read_notes
 from .odt_reader import read_odt
 
 _ODT_MIME = b"application/vnd.oasis.opendocument.text"
 
 
-def read_blocks(path: Path):
-    """The file's neutral blocks, whichever of DOCX/ODT it really is."""
+def read_blocks(path: Path, notes: list[str]):
+    """The file's neutral blocks, whichever of DOCX/ODT it really is; text found
+    outside the body (DOCX footnotes) is appended to ``notes`` for the report."""
     package = open_package(path)
     if package.has("mimetype") or package.has("content.xml"):
         mime = package.read("mimetype").strip() if package.has("mimetype") else _ODT_MIME
@@ -29,7 +30,9 @@ def read_blocks(path: Path):
             raise PlanDeskError(f"{path.name} 不是文字文件（{mime.decode('ascii', 'replace')}），請選擇 .odt 或 .docx 的計畫文件。")
         return read_odt(package)
     if package.has("[Content_Types].xml"):
-        return read_docx(package)
+        blocks = read_docx(package)
+        notes.extend(f"文件的註腳「{text}」沒有放入計畫，請視需要自行加入。" for text in read_notes(package))
+        return blocks
     raise PlanDeskError(f"{path.name} 不是 Word（.docx）或 ODT 文件，請用 Word 或 LibreOffice 另存為 .docx 或 .odt 再匯入。")
 
 
@@ -39,7 +42,9 @@ def read_document(path: Path) -> tuple[Plan, list[str]]:
     if not path.is_file():
         raise PlanDeskError(f"找不到檔案 {path}，請確認路徑是否正確。")
     try:
-        return parse_blocks(read_blocks(path), path.name)
+        notes: list[str] = []
+        plan, report = parse_blocks(read_blocks(path, notes), path.name)
+        return plan, report + notes
     except PlanDeskError:
         raise
     except RecursionError as exc:

@@ -45,7 +45,8 @@ class Package:
         try:
             self.zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self.zip.infolist()
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError) as exc:
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError,
+                NotImplementedError) as exc:
             raise PlanDeskError(f"{name} 已損壞或不完整（可能下載或複製時中斷），{_RESAVE}。") from exc
         if len(infos) > limits.MAX_MEMBERS:
             raise PlanDeskError(f"{name} 內含過多檔案（{len(infos)} 個），不像一般計畫文件，為安全起見不予匯入。")
@@ -71,10 +72,10 @@ class Package:
         try:
             with self.zip.open(info) as stream:
                 data = stream.read(limits.MAX_PART_BYTES + 1)
-        except RuntimeError as exc:  # zipfile: "File is encrypted"
-            raise PlanDeskError(f"{self.name} 設有密碼保護，無法讀取；請移除密碼後另存新檔再匯入。") from exc
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError) as exc:
             raise PlanDeskError(f"{self.name} 已損壞或不完整（{part} 無法解壓縮），{_RESAVE}。") from exc
+        except RuntimeError as exc:  # zipfile: "File is encrypted"
+            raise PlanDeskError(f"{self.name} 設有密碼保護，無法讀取；請移除密碼後另存新檔再匯入。") from exc
         if len(data) > limits.MAX_PART_BYTES:
             raise bomb
         return data

@@ -154,3 +154,20 @@ def read_docx(package: Package) -> list[Block]:
     if body is None:
         raise PlanDeskError(f"{package.name} 沒有文件本文，請用 Word 開啟確認內容後另存新檔再匯入。")
     return _Reader(package.name, Numbering(package)).blocks(body)
+
+
+def read_notes(package: Package) -> list[str]:
+    """Footnote and endnote texts (not placed in the plan; listed in the report)."""
+    out = []
+    reader = _Reader(package.name, Numbering(package))
+    for part, tag in (("word/footnotes.xml", "footnote"), ("word/endnotes.xml", "endnote")):
+        if not package.has(part):
+            continue
+        root = parse_xml(package.read(part), package.name, part)
+        for note in root.iter(W + tag):
+            if note.get(W + "type") in ("separator", "continuationSeparator", "continuationNotice"):
+                continue
+            text = "".join(reader.para_text(p) for p in note.iter(W + "p")).strip()
+            if text:
+                out.append(text)
+    return out

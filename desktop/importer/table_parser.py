@@ -233,6 +233,10 @@ class TableParser:
             if lines:
                 self.report.append(f"{where}第 {r + 1} 列在標題列之前（{'／'.join(lines)}），未匯入。")
         for r in range(columns.header_row + 1, len(table.grid)):
+            if r == columns.header_row + 1 and self._sub_header(r):
+                labels = "／".join(c.text for c in _row_cells(table, r) if c.text)
+                self.report.append(f"{where}第 {r + 1} 列是標題的第二列（{labels}），已略過。")
+                continue
             if self.columns.is_repeat(self.table, r):
                 labels = "／".join(c.text for c in _row_cells(self.table, r))
                 self.report.append(f"表格第 {r + 1} 列是重複的標題列（{labels}），已略過。")
@@ -241,6 +245,22 @@ class TableParser:
             self._stray(r, where)
         for role in ("departments", "period"):
             self._flush(role)
+
+    def _sub_header(self, r: int) -> bool:
+        """A second header row: short labels under a header spanning sub-columns
+        (執行策略 → 策略 │ 子策略), every other cell merged down from the header."""
+        header = self.table.grid[self.columns.header_row]
+        labels = 0
+        for c, cell in enumerate(self.table.grid[r]):
+            above = header[c] if c < len(header) else None
+            if cell is None or cell is above:
+                continue
+            spanned = above is not None and (c > 0 and header[c - 1] is above
+                                             or c + 1 < len(header) and header[c + 1] is above)
+            if not spanned or len(cell.text) > 8 or split_token(cell.text, self.levels)[0] is not None:
+                return False
+            labels += 1
+        return labels > 0
 
     def _stray(self, r: int, where: str) -> None:
         """Text in columns the header does not cover (a row wider than the header)."""
