@@ -47,7 +47,7 @@ class _OdtBuilder:
         return TextProperties(fontname=self.latin, fontnameasian=self.asian, fontnamecomplex=self.latin,
                               fontsize=size, fontsizeasian=size, fontsizecomplex=size,
                               fontweight=weight, fontweightasian=weight, fontweightcomplex=weight,
-                              language="zh", country="TW", languageasian="zh", countryasian="TW")
+                              language="en", country="US", languageasian="zh", countryasian="TW")
 
     def setup(self) -> None:
         for name in (self.latin, self.asian):
