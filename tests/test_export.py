@@ -399,3 +399,15 @@ def test_cli_export_odt_by_department_and_read_only_target(tmp_path):
     out.chmod(0o444)
     result = run_cli("--db", db, "export", plan_id, "--format", "odt", "-o", out)
     assert result.returncode == 2 and "唯讀" in result.stderr
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_missing_folder_or_directory_target_is_a_clear_error(tmp_path, fmt):
+    from desktop.errors import PlanDeskError
+    plan = read_plan_file(fixture_path("taipei-114"))
+    with pytest.raises(PlanDeskError, match="找不到資料夾"):
+        export_plan(plan, fmt, tmp_path / "no-such-folder" / f"plan.{fmt}")
+    (tmp_path / f"taken.{fmt}").mkdir()
+    with pytest.raises(PlanDeskError, match="無法寫入"):
+        export_plan(plan, fmt, tmp_path / f"taken.{fmt}")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"taken.{fmt}"]
