@@ -2,6 +2,7 @@
 build command, the smoke test and the packaging benchmark."""
 from __future__ import annotations
 
+import ast
 import os
 import re
 import sys
@@ -69,6 +70,19 @@ def keep_data(dest: str) -> bool:
     if path.suffix == ".qm" and "translations" in path.parts and "PySide6" in path.parts:
         return path.stem.endswith(_KEPT_TRANSLATIONS)
     return True
+
+
+def data_script_imports(folder: Path) -> list[str]:
+    """Modules imported by the .py files shipped as data (db/migrations are
+    loaded from files at run time, so PyInstaller never sees their imports)."""
+    names = set()
+    for path in sorted(folder.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                names.add(node.module)
+    return sorted(names)
 
 
 def utf8_output() -> None:

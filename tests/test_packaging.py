@@ -124,3 +124,13 @@ def test_build_tools_read_the_same_names_and_version_as_the_program():
     assert meta == {"__version__": desktop.__version__, "APP_NAME": desktop.APP_NAME, "ORG_NAME": desktop.ORG_NAME}
     assert layout.bundle_dir().name == desktop.APP_NAME
     assert layout.executable(console=False).parent == layout.bundle_dir()
+
+
+def test_imports_of_migration_scripts_become_hidden_imports(tmp_path):
+    (tmp_path / "migrations").mkdir()
+    (tmp_path / "migrations" / "v009_x.py").write_text(
+        "import json\nfrom decimal import Decimal\nfrom . import sibling\n\ndef upgrade(db):\n    import csv\n",
+        encoding="utf-8")
+    assert layout.data_script_imports(tmp_path) == ["csv", "decimal", "json"]
+    assert all(isinstance(n, str) for n in layout.data_script_imports(ROOT / "db"))
+    assert "data_script_imports(ROOT / \"db\")" in (PACKAGING / "plandesk.spec").read_text(encoding="utf-8")
