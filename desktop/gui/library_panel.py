@@ -102,7 +102,7 @@ class LibraryPanel(QWidget):
             self.plan_chosen.emit(plan_id)
 
     # --- commands -------------------------------------------------------------------------------
-    def _writable(self) -> bool:
+    def writable(self) -> bool:
         if self.read_only:
             dialogs.show_error(self, self.tr("計畫庫以唯讀方式開啟（另一個 PlanDesk 正在使用它），無法新增或刪除計畫。"))
             return False
@@ -116,7 +116,7 @@ class LibraryPanel(QWidget):
 
     def new_plan(self, empty: bool = False, office: str | None = None, year: int | None = None) -> int | None:
         """A new plan from the five-面向 skeleton (or empty) for the current office."""
-        if not self._writable():
+        if not self.writable():
             return None
         base = self.library.load_plan(self.current_plan_id()) if self.current_plan_id() else None
         office = office if office is not None else (base.office if base else "")
@@ -131,7 +131,7 @@ class LibraryPanel(QWidget):
 
     def duplicate(self) -> int | None:
         plan_id = self.current_plan_id()
-        if plan_id is None or not self._writable():
+        if plan_id is None or not self.writable():
             return None
         plan = self.library.load_plan(plan_id)
         plan.title = self.tr("{0}（複本）").format(plan.title)
@@ -159,7 +159,7 @@ class LibraryPanel(QWidget):
     def delete(self, confirm: bool = True) -> None:
         """Move the plan to the recycle bin (檔案 → 資源回收筒 restores it)."""
         plan_id = self.current_plan_id()
-        if plan_id is None or not self._writable():
+        if plan_id is None or not self.writable():
             return
         title = self.tree.currentItem().text(0)
         if confirm and not dialogs.ask(self, self.tr("要刪除「{0}」嗎？刪除後可從「檔案 → 資源回收筒」復原。").format(title)):
@@ -170,7 +170,7 @@ class LibraryPanel(QWidget):
 
     def restore(self) -> int | None:
         """Pick a deleted plan and bring it back."""
-        if not self._writable():
+        if not self.writable():
             return None
         deleted = [p for p in self.library.list_plans(include_deleted=True)
                    if p.id not in {q.id for q in self.library.list_plans()}]

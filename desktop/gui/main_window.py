@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_label)
 
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
+        self.model.changed.connect(self._on_change)
         self.library_panel.plan_chosen.connect(self.open_plan)
         self.library_panel.plan_removed.connect(self._plan_removed)
         self.search_panel.hit_chosen.connect(self._search_hit)
@@ -143,7 +144,8 @@ class MainWindow(QMainWindow):
         document = self.documents.get(plan_id)
         if document is None:
             document = PlanDocument.open(self.library, plan_id, read_only=self.read_only)
-            document.subscribe(lambda change, doc=document: self._on_change(doc, change))
+            # the shown plan's changes arrive through the model (after it caught up)
+            document.subscribe(lambda change: self.status_label.setText(self.tr("已自動儲存")))
             self.documents[plan_id] = document
         return document
 
@@ -184,9 +186,9 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_actions()
 
-    def _on_change(self, document: PlanDocument, change: Change) -> None:
-        self.status_label.setText(self.tr("已自動儲存"))
-        if document is not self.document:
+    def _on_change(self, change: Change) -> None:
+        document = self.document
+        if document is None:
             return
         node_id = self.detail.node_id
         self.detail.on_change(change, self.model.numbered_path(node_id or ""))
@@ -259,8 +261,8 @@ class MainWindow(QMainWindow):
             self.library_panel.new_plan(empty=empty, office=office, year=year)
 
     def import_file(self, path) -> None:
-        if self.read_only:
-            return self.library_panel._writable() and None
+        if not self.library_panel.writable():
+            return
         self._refresh_and_open(hooks.call(self, "import_dialog", "run_import_dialog",
                                           self.tr("匯入舊計畫"), self.library, path))
 

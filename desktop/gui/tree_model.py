@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QAbstractItemModel, QByteArray, QMimeData, QModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QByteArray, QMimeData, QModelIndex, Qt, Signal
 
 from ..document import PlanDocument
 from ..errors import PlanDeskError
@@ -36,6 +36,8 @@ def node_label(node: Node, token: str) -> str:
 
 class PlanTreeModel(QAbstractItemModel):
     """Tree of plan nodes with three columns: 編號+標題/內容, 承辦部門, 執行期間."""
+
+    changed = Signal(object)  # the shown document's Change, after the model has caught up
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -253,6 +255,7 @@ class PlanTreeModel(QAbstractItemModel):
             self.beginResetModel()  # a shape we cannot replay: start over, never show stale rows
             self._rebuild()
             self.endResetModel()
+            self.changed.emit(change)
             return
         if structural or change.nodes - self._nodes.keys():
             self._nodes = {n.id: n for n in plan.walk()}  # undo re-inserts copies of nodes
@@ -267,6 +270,7 @@ class PlanTreeModel(QAbstractItemModel):
         if change.plan:
             self._tokens = node_tokens(plan)  # the profile may have changed
             self.headerDataChanged.emit(Qt.Horizontal, 0, 2)
+        self.changed.emit(change)
 
     def _numbering_changed(self, node_ids) -> bool:
         """Did numbered/skip change? Only then can tokens differ (typing never does)."""
