@@ -1,6 +1,4 @@
 """The 匯入舊計畫 dialog: preview of the parsed tree and report, 匯入 or 取消."""
-from pathlib import Path
-
 import pytest
 from PySide6.QtWidgets import QDialog, QFileDialog
 
@@ -85,11 +83,17 @@ def test_bad_file_raises_one_sentence_before_any_dialog(qtbot, monkeypatch, libr
     assert shown == [] and library.list_plans() == []
 
 
-def test_main_window_drop_imports_through_the_dialog(qtbot, monkeypatch, library, legacy):
-    """Dropping a file on the window (the main window's import hook) opens this preview."""
+def test_dropping_a_file_on_the_main_window_opens_the_preview(qtbot, monkeypatch, library, legacy):
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+
     from gui_helpers import make_window
-    _answer(monkeypatch, QDialog.Accepted)
+    shown = _answer(monkeypatch, QDialog.Accepted)
     window = make_window(qtbot, library)
-    window.import_file(Path(legacy))
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(legacy))])
+    event = QDropEvent(QPointF(10, 10), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+    window.dropEvent(event)
+    assert shown and shown[0].windowTitle().endswith("台北.docx")
     assert [p.office for p in library.list_plans()] == ["台北市區營業處"]
     assert import_dialog.run_import_dialog is run_import_dialog
