@@ -5,7 +5,8 @@
 Checks, each against the executable in a fresh temporary library and fresh
 user folders: ``--version``; a bad file gives one zh-TW sentence and exit 2;
 import an example plan; list and export it as JSON with the same content;
-export DOCX and ODT when the bundle has the exporter; start the GUI offscreen
+export DOCX and ODT when the bundle has the exporter (and PDF when LibreOffice
+is installed); start the GUI offscreen
 with ``PLANDESK_SMOKE_EXIT_MS`` and require a clean exit 0. Exit code 0 when
 every check passed, 1 otherwise.
 """
@@ -15,6 +16,7 @@ import argparse
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -146,6 +148,17 @@ def check_documents(exe, env, work, plan_id, fixture) -> list[str]:
     return done
 
 
+def check_pdf(exe, env, work, plan_id) -> str:
+    """PDF goes through LibreOffice, an outside program started from the
+    frozen app (the classic place for a bundle's library path to leak)."""
+    if not (shutil.which("soffice") or shutil.which("libreoffice") or env.get("PLANDESK_SOFFICE")):
+        return "skipped (no LibreOffice on this machine)"
+    out = work / "export.pdf"
+    proc = run(exe, ["--db", work / "lib.sqlite", "export", plan_id, "--format", "pdf", "-o", out], env, timeout=300)
+    expect(proc.returncode == 0 and out.is_file() and out.read_bytes()[:5] == b"%PDF-", "PDF export failed", proc)
+    return f"pdf {out.stat().st_size // 1024} KB"
+
+
 def check_bundled_files(exe: Path) -> str:
     """Data the CLI run does not touch but the About box and window need."""
     internal = exe.parent / "_internal"
@@ -174,6 +187,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Smoke-test the built PlanDesk bundle")
     parser.add_argument("--exe", type=Path, default=None, help="the built executable (default: dist/PlanDesk)")
     parser.add_argument("--fixture", type=Path, default=DEFAULT_FIXTURE)
+    parser.add_argument("--skip-pdf", action="store_true", help="do not start LibreOffice")
     args = parser.parse_args(argv)
     utf8_output()
     cli = args.exe or executable(console=True)
@@ -201,6 +215,9 @@ def main(argv: list[str] | None = None) -> int:
             if has_exporter:
                 docs = check_documents(cli, env, work, results["import + export json"], args.fixture)
                 print(f"ok   export docx/odt: {', '.join(docs)}", flush=True)
+                if not args.skip_pdf:
+                    pdf = check_pdf(cli, env, work, results["import + export json"])
+                    print(f"ok   export pdf: {pdf}", flush=True)
             else:
                 print("skip export docx/odt: this tree has no desktop/export yet", flush=True)
             print(f"ok   gui offscreen start and clean exit: {check_gui(gui, env, work):.2f} s", flush=True)
