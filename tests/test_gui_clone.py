@@ -144,3 +144,19 @@ def test_main_window_check_dock_selects_the_finding_and_clone_opens(qtbot, tmp_p
     window.clone_year()
     assert window.document.plan.year == 109 and window.document.plan.id != plan_id
     library.close()
+
+
+def test_clone_wizard_asks_before_a_second_plan_for_the_same_year(qtbot, tmp_path, monkeypatch):
+    from desktop.clone import clone_plan
+    from desktop.gui.clone_wizard import CloneWizard
+    answers = Dialogs(monkeypatch, answer=False)
+    library, (plan_id,) = library_with(tmp_path / "lib.sqlite", "xinying-111")
+    clone_plan(library, plan_id, 112)
+    wizard = CloneWizard(library, plan_id)
+    qtbot.addWidget(wizard)
+    wizard.next_step()
+    assert wizard.pages.currentIndex() == 0 and "已有 112 年度的計畫" in answers.questions[0]
+    answers.answer = True
+    wizard.next_step()
+    assert wizard.pages.currentIndex() == 1
+    library.close()

@@ -151,9 +151,20 @@ class CloneWizard(QDialog):
         self.back_button.setEnabled(page > 0)
         self.next_button.setText(self.tr("建立") if page == 1 else self.tr("下一步"))
 
+    def _confirm_year(self) -> bool:
+        """A second plan for the same office and year is allowed, but asked about."""
+        year = self.year_spin.value()
+        existing = _same_office_year(self.library, self.source.office, year)
+        if not existing:
+            return True
+        return dialogs.ask(self, self.tr("「{0}」已有 {1} 年度的計畫（編號 {2}），仍要再建立一份嗎？")
+                           .format(self.source.office, year, "、".join(map(str, existing))))
+
     def next_step(self) -> None:
         try:
             if self.pages.currentIndex() == 0:
+                if not self._confirm_year():
+                    return
                 self.preview = preview_clone(self.library, self.plan_id, self.year_spin.value(),
                                              self.rollover_box.isChecked())
                 self._fill_proposals()
@@ -163,6 +174,10 @@ class CloneWizard(QDialog):
                 self.accept()
         except PlanDeskError as exc:
             dialogs.show_error(self, exc.message)
+
+
+def _same_office_year(library, office: str, year: int) -> list[int]:
+    return [p.id for p in library.list_plans() if p.office == office and p.year == year]
 
 
 def run_clone_wizard(parent, library, plan_id: int) -> int | None:
