@@ -101,3 +101,27 @@ def test_bad_library_file_is_one_sentence_not_a_traceback(qtbot, tmp_path, monke
     assert run_gui(bad, []) == 2
     assert len(dialogs.errors) == 1 and "不是 PlanDesk 計畫庫" in dialogs.errors[0]
     assert bad.read_text(encoding="utf-8") == "這不是計畫庫"
+
+
+def test_smoke_exit_even_when_second_instance_warns(tmp_path):
+    """The read-only warning of a second instance must not keep a smoke run open."""
+    import subprocess
+    import sys
+    import textwrap
+    library, _ = library_with(tmp_path / "lib.sqlite", "hualien-108")
+    library.close()
+    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
+        import time
+        from desktop.gui.instance_lock import InstanceLock
+        lock = InstanceLock({str(tmp_path / 'lib.sqlite')!r})
+        print(lock.acquired, flush=True)
+        time.sleep(60)
+    """)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "True"
+        result = run_cli("gui", "--db", tmp_path / "lib.sqlite",
+                         env={"PLANDESK_SMOKE_EXIT_MS": "300", "QT_QPA_PLATFORM": "offscreen"})
+        assert result.returncode == 0, result.stderr
+    finally:
+        holder.kill()
+        holder.wait()

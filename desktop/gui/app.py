@@ -82,11 +82,11 @@ def run_gui(db_path: Path, argv: list[str]) -> int:
         dialogs.show_error(None, exc.message)
         return 2
     window.show()
-    window.announce_startup()
     smoke = os.environ.get("PLANDESK_SMOKE_EXIT_MS")
     if smoke:
         QTimer.singleShot(int(smoke), window.close)
-        QTimer.singleShot(int(smoke) + 50, app.quit)
+        QTimer.singleShot(int(smoke) + 50, app.quit)  # also ends a message box left open
+    QTimer.singleShot(0, window.announce_startup)  # once the window is up, never before the timers
     code = app.exec()
     window.library.close()
     return code

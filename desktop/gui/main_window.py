@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from ..document import PlanDocument
 from ..errors import PlanDeskError
@@ -110,6 +110,7 @@ class MainWindow(QMainWindow):
             return
         if icon.is_file():
             self.setWindowIcon(QIcon(str(icon)))
+            QApplication.setWindowIcon(QIcon(str(icon)))  # dialogs too
 
     @staticmethod
     def _titled(title: str, widget: QWidget) -> QWidget:
