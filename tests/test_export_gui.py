@@ -122,3 +122,29 @@ def test_print_preview_shows_every_page_saves_and_prints(qtbot, tmp_path, monkey
     folder = preview.folder
     preview.accept()
     assert not folder.exists()
+
+
+def test_run_busy_keeps_the_gui_running_and_passes_results_and_errors(qtbot):
+    import threading
+    import time
+    from PySide6.QtCore import QTimer
+    from desktop.errors import PlanDeskError
+    from desktop.gui.busy import run_busy
+    ticks, threads = [], []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(20)
+
+    def slow():
+        threads.append(threading.current_thread())
+        time.sleep(0.5)
+        return 42
+    assert run_busy(None, "…", slow) == 42
+    timer.stop()
+    assert threads[0] is not threading.main_thread()
+    assert len(ticks) >= 5  # the event loop ran while the worker slept
+
+    def fails():
+        raise PlanDeskError("壞了，請重試。")
+    with pytest.raises(PlanDeskError, match="壞了"):
+        run_busy(None, "…", fails)

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
                                QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout)
 
 from ..errors import PlanDeskError
@@ -18,6 +18,7 @@ from ..export import export_plan
 from ..filtering import only_department
 from ..model import Plan
 from . import dialogs
+from .busy import run_busy
 
 # (format, label shown, file-dialog filter); marked for lupdate, translated when shown.
 FORMATS = [("docx", QT_TRANSLATE_NOOP("ExportDialog", "Word 文件（.docx）"),
@@ -147,14 +148,12 @@ class ExportDialog(QDialog):
         if target.suffix.lower() != "." + self.fmt():
             target = target.with_name(target.name + "." + self.fmt())
         plan = only_department(self.plan, self.department()) if self.department() else self.plan
-        QApplication.setOverrideCursor(Qt.WaitCursor)
+        fmt = self.fmt()
         try:
-            self.result_path = export_plan(plan, self.fmt(), target)
+            self.result_path = run_busy(self, self.tr("正在匯出…"), lambda: export_plan(plan, fmt, target))
         except PlanDeskError as exc:
-            QApplication.restoreOverrideCursor()
             dialogs.show_error(self, exc.message)
             return  # stay open: the clerk can pick another name or close Word
-        QApplication.restoreOverrideCursor()
         QSettings().setValue(_FOLDER_KEY, str(self.result_path.parent))
         if self.open_check.isChecked() and not open_file(self.result_path):
             dialogs.show_info(self, self.tr("已匯出至 {0}，但找不到可開啟此類檔案的程式。").format(self.result_path))

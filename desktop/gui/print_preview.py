@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QFileDialog, QHBoxLayout, QLabel,
+from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QHBoxLayout, QLabel,
                                QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
 from ..atomic import write_atomic
@@ -22,6 +22,7 @@ from ..export.pdf import INSTALL_HINT, find_soffice
 from ..export.preview import render_pages
 from ..model import Plan
 from . import dialogs
+from .busy import run_busy
 
 PREVIEW_DPI = 96
 PRINT_DPI = 200
@@ -36,15 +37,11 @@ class PrintPreview(QDialog):
         self.plan = plan
         self._tmp = tempfile.TemporaryDirectory(prefix="plandesk-preview-")
         self.folder = Path(self._tmp.name)
-        QApplication.setOverrideCursor(Qt.WaitCursor)
         try:
-            self.pdf = export_plan(plan, "pdf", self.folder / "preview.pdf")
-            self.page_files = render_pages(self.pdf, self.folder, PREVIEW_DPI)
+            self.pdf, self.page_files = run_busy(parent, self.tr("正在以 LibreOffice 產生預覽…"), self._make_pages)
         except PlanDeskError:
             self._tmp.cleanup()
             raise
-        finally:
-            QApplication.restoreOverrideCursor()
         self.pixmaps = [QPixmap(str(p)) for p in self.page_files]
         self.setWindowTitle(self.tr("預覽列印 — {0}").format(plan.title or plan.office))
         self.resize(900, 1000)
@@ -89,6 +86,11 @@ class PrintPreview(QDialog):
         layout.addWidget(self.scroll, 1)
         self.apply_zoom()
 
+    def _make_pages(self) -> tuple[Path, list[Path]]:
+        """Export and render (in a worker thread: no Qt here)."""
+        pdf = export_plan(self.plan, "pdf", self.folder / "preview.pdf")
+        return pdf, render_pages(pdf, self.folder, PREVIEW_DPI)
+
     def apply_zoom(self) -> None:
         zoom = self.zoom_combo.currentData() / 100
         for label, pixmap in zip(self.page_labels, self.pixmaps):
@@ -118,9 +120,9 @@ class PrintPreview(QDialog):
             printer = QPrinter(QPrinter.HighResolution)
             if QPrintDialog(printer, self).exec() != QDialog.Accepted:
                 return False
-        QApplication.setOverrideCursor(Qt.WaitCursor)
         try:
-            sharp = render_pages(self.pdf, self.folder, PRINT_DPI, prefix="print")
+            sharp = run_busy(self, self.tr("正在準備列印…"),
+                             lambda: render_pages(self.pdf, self.folder, PRINT_DPI, prefix="print"))
             painter = QPainter()
             if not painter.begin(printer):
                 raise PlanDeskError(self.tr("無法開始列印，請確認印表機已連線後再試。"))
@@ -139,8 +141,6 @@ class PrintPreview(QDialog):
         except PlanDeskError as exc:
             dialogs.show_error(self, exc.message)
             return False
-        finally:
-            QApplication.restoreOverrideCursor()
 
     def done(self, result: int) -> None:
         super().done(result)
