@@ -411,3 +411,19 @@ def test_missing_folder_or_directory_target_is_a_clear_error(tmp_path, fmt):
     with pytest.raises(PlanDeskError, match="無法寫入"):
         export_plan(plan, fmt, tmp_path / f"taken.{fmt}")
     assert sorted(p.name for p in tmp_path.iterdir()) == [f"taken.{fmt}"]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_table_intro_then_table_then_notes_then_next_section(tmp_path, fmt):
+    plan = read_plan_file(fixture_path("taipei-114"))
+    table_section = plan.table_section()
+    table_section.notes = ["※ 本表所列期間\x0b以實際辦理為準。", "※ 第二則附註"]
+    path = export_plan(plan, fmt, tmp_path / f"notes.{fmt}")
+    full = "\n".join(paragraphs(path, fmt))
+    intro = full.index(table_section.paragraphs[0].text)
+    table_start = full.index(plan.columns[0] + "\n" + plan.columns[1])
+    last_item = full.rindex(list(plan.walk())[-1].text)
+    note1 = full.index("※ 本表所列期間\n以實際辦理為準。")
+    note2 = full.index("※ 第二則附註")
+    following = plan.sections[plan.sections.index(table_section) + 1].heading
+    assert intro < table_start < last_item < note1 < note2 < full.index(following)
