@@ -188,3 +188,17 @@ def test_docx_footnotes_are_reported(tmp_path):
     with_notes = legacy_docs.rewrite_part(path, tmp_path / "fn2.docx", "word/footnotes.xml", notes)
     _plan, report = read_document(with_notes)
     assert report[-1] == "文件的註腳「依經濟部函辦理。」沒有放入計畫，請視需要自行加入。"
+
+
+def test_unnumbered_item_between_items_numbered_a_level_deeper(tmp_path):
+    """(1) directly under (一), then an unnumbered line, then (2): all three are siblings."""
+    rows = [[["面向"], ["執行策略"], ["具體作法"], ["承辦部門"], ["執行期間"]],
+            [["一、開放創新"], ["(一)開放參與"], ["(1)員工提案。", "鼓勵創新服務。", "(2)檢視滿意度。"],
+             ["各部門", "營業課", "各部門"], ["隨時辦理", "每年", "隨時辦理"]]]
+    blocks = ["某區營業處 110 年度提升服務效能執行計畫", "壹、執行策略及具體作法", legacy_docs.Grid(rows)]
+    plan, _report = read_document(legacy_docs.write(blocks, tmp_path / "u.docx"))
+    assert _outline(plan)[2:] == [
+        (2, "(1)", "", "員工提案。", ["各部門"], "隨時辦理"),
+        (2, "", "", "鼓勵創新服務。", ["營業課"], "每年"),
+        (2, "(2)", "", "檢視滿意度。", ["各部門"], "隨時辦理"),
+    ]

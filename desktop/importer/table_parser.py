@@ -104,7 +104,7 @@ class TableParser:
             top = self.stack[-1] if self.stack else None
             if level is not None:
                 self._close_to(PRACTICE, level)
-                parent = self.stack[-1] if self.stack else None
+                parent = self.stack[-1] if self.stack else None  # for the depth below
                 node = Node(text=rest.strip())
                 self._attach(node, level, PRACTICE)
                 self.items.add(node.id)
@@ -125,11 +125,12 @@ class TableParser:
                 top.node.text += "\n" + text  # more paragraphs of the heading's text
                 continue
             else:  # an unnumbered item: sibling of the last item, or first child of the heading
+                sibling_level = None
                 if top is not None and top.rank == PRACTICE:
-                    self.stack.pop()
+                    sibling_level = self.stack.pop().level  # same level, so (2) after it is a sibling
                 parent = self.stack[-1] if self.stack else None
                 node = Node(text=text, numbered=False)
-                self._attach(node, None, PRACTICE)
+                self._attach(node, sibling_level, PRACTICE)
             parent_depth = depth_of.get(parent.node.id, -1) if parent else -1
             depth_of[node.id] = parent_depth + 1
             created.append((node, index, parent_depth + 1))
