@@ -134,3 +134,15 @@ def test_imports_of_migration_scripts_become_hidden_imports(tmp_path):
     assert layout.data_script_imports(tmp_path) == ["csv", "decimal", "json"]
     assert all(isinstance(n, str) for n in layout.data_script_imports(ROOT / "db"))
     assert "data_script_imports(ROOT / \"db\")" in (PACKAGING / "plandesk.spec").read_text(encoding="utf-8")
+
+
+def test_icon_drawing_is_crisp_at_every_ico_size(qtbot):
+    from PySide6.QtGui import QColor, QImage
+    make_icon = load("make_icon")
+    for size in make_icon.ICO_SIZES:
+        image = QImage.fromData(make_icon.render_png(size))
+        assert (image.width(), image.height()) == (size, size)
+        assert image.pixelColor(0, 0).alpha() == 0  # rounded corner is transparent
+        assert image.pixelColor(size // 2, size // 20 + 1) == QColor(make_icon.BLUE)  # frame
+    ico = make_icon.ico_bytes({16: make_icon.render_png(16), 256: make_icon.render_png(256)})
+    assert struct.unpack_from("<HHH", ico) == (0, 1, 2) and ico[6 + 16] == 0  # 256 is stored as 0
