@@ -259,3 +259,31 @@ def test_uncaught_exception_becomes_one_sentence_and_a_log(qtbot, tmp_path, dial
     assert len(dialogs.errors) == 1 and "boom" not in dialogs.errors[0]
     assert str(crash.log_path()) in dialogs.errors[0]
     assert "RuntimeError: boom" in crash.log_path().read_text(encoding="utf-8")
+
+
+def test_every_menu_action_runs_without_error(qtbot, tmp_path, dialogs, monkeypatch):
+    """Each action once, on a plan and on an empty window; hooks and modal
+    dialogs answered by recorders. pytest-qt fails the test on any exception."""
+    calls = []
+    monkeypatch.setattr("desktop.gui.new_plan_dialog.ask_new_plan", lambda parent, current: None)
+    monkeypatch.setattr("desktop.gui.library_panel.QInputDialog.getText", lambda *a, **k: ("", False))
+    monkeypatch.setattr("desktop.gui.library_panel.QInputDialog.getItem", lambda *a, **k: ("", False))
+    library, (plan_id,) = library_with(tmp_path / "lib.sqlite", "hualien-108")
+    window = make_window(qtbot, library, plan_id)
+    window.show()
+    monkeypatch.setattr("desktop.gui.hooks.load",
+                        lambda module, name: (lambda *args: calls.append(module)))
+    names = [n for n in window.actions if n not in ("quit", "delete_plan")]
+    for name in names:
+        window.controller.select(window.document.plan.tree[-1].id)
+        window.actions[name].trigger()
+    assert {"import_dialog", "export_dialog", "print_preview", "clone_wizard", "diff_view",
+            "about"} <= set(calls)
+    assert len(library.list_plans()) == 2  # 建立計畫複本 ran
+    for _ in range(2):
+        window.actions["delete_plan"].trigger()
+    assert window.document is None and window.model.rowCount() == 0
+    for name in names:
+        window.actions[name].trigger()  # nothing open: each is a no-op or a message
+    assert library.list_plans() == []
+    library.close()
