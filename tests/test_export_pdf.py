@@ -91,3 +91,21 @@ def test_hung_converter_is_stopped_by_the_timeout(tmp_path, monkeypatch):
         time.sleep(0.05)
     else:
         pytest.fail("the converter's child process survived the timeout")
+
+
+@needs_lo
+def test_cli_exports_one_department_as_pdf(tmp_path):
+    from conftest import run_cli
+    db = tmp_path / "lib.sqlite"
+    result = run_cli("--db", db, "import", fixture_path("hualien-108"))
+    assert result.returncode == 0, result.stderr
+    plan_id = result.stdout.strip().splitlines()[-1]
+    out = tmp_path / "資訊課.pdf"
+    result = run_cli("--db", db, "export", plan_id, "--format", "pdf", "--department", "資訊課", "-o", out)
+    assert result.returncode == 0, result.stderr
+    text = "".join(_pdf_text(out).split())
+    assert "資訊課" in text and "收費課" not in text
+    plan = read_plan_file(fixture_path("hualien-108"))
+    for node in plan.walk():
+        if any(d.name == "資訊課" for d in node.departments):
+            assert "".join(node.text.split())[:10] in text
