@@ -83,3 +83,18 @@ def test_application_has_the_plandesk_icon(qtbot):
     app = make_application([])
     sizes = app.windowIcon().availableSizes()
     assert not app.windowIcon().isNull() and any(s.width() >= 256 for s in sizes)
+
+
+def test_help_menu_about_opens_the_about_box_with_this_library(qtbot, tmp_path):
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.gui.about import AboutDialog
+    from desktop.gui.app import create_main_window
+    window = create_main_window(tmp_path / "lib.sqlite")
+    qtbot.addWidget(window)
+    window.actions["about"].trigger()
+    dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, AboutDialog) and w.isVisible()]
+    assert len(dialogs) == 1 and dialogs[0].path_field.text() == str(window.library.path)
+    dialogs[0].reject()
+    window.close()
+    window.library.close()
