@@ -168,6 +168,17 @@ def test_department_not_in_roster(library):
     assert "是否為「業務組」之誤" in findings[0].message
 
 
+def test_department_spelled_unlike_the_roster(library):
+    library.add_plan(good_plan(112))
+    plan = good_plan()
+    for node in plan.walk():
+        node.departments = [type(d)("業務組\u3000" if d.name == "業務組" else d.name, d.role) for d in node.departments]
+    plan_id = library.add_plan(plan)
+    findings = check_plan(library.load_plan(plan_id), library)
+    assert [(f.rule, f.location) for f in findings] == [("department-spelling", "一、(一)1.")]
+    assert "部門名單中的「業務組」" in findings[0].message
+
+
 def test_roster_quiet_for_known_names_and_first_plan(library):
     plan_id = library.add_plan(good_plan())
     assert check_plan(library.load_plan(plan_id), library) == []  # first plan of the office
