@@ -37,6 +37,8 @@ class CheckPanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeToContents)
+        header.setStretchLastSection(False)
         self.list.itemActivated.connect(self._activated)
         self.list.itemClicked.connect(self._activated)
         top = QHBoxLayout()
