@@ -88,6 +88,13 @@ def test_properties_and_sections_editing_undo(qtbot, tmp_path, dialogs):
     assert reopen(library).load_plan(plan_id).office == office
     assert editor.fields["office"].text() == office
 
+    other = next(i for i in range(editor.profile.count()) if editor.profile.itemData(i) != plan.profile)
+    editor.profile.setCurrentIndex(other)
+    editor.profile.activated.emit(other)
+    assert reopen(library).load_plan(plan_id).profile == editor.profile.itemData(other)
+    window.controller.undo()
+    assert reopen(library).load_plan(plan_id).profile == plan.profile
+
     sections = editor.sections
     count = len(plan.sections)
     sections.list.setCurrentRow(0)

@@ -229,7 +229,7 @@ def test_f2_inline_title_edit_and_ctrl_enter(qtbot, tmp_path, dialogs):
     assert node.title == "服務傳遞" and len(plan.tree) == 5
     assert _disk_plan(library, plan_id).tree[1].title == "服務傳遞"
     assert window.model.data(window.model.index_of(node.id)) == "二、服務傳遞"
-    assert window.status_label.text() == "已自動儲存"
+    assert window.status_label.text().startswith("已自動儲存")
     window.tree.setFocus()
     children = len(node.children)
     qtbot.keyClick(window.tree, Qt.Key_Return, Qt.ControlModifier)

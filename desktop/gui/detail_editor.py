@@ -125,8 +125,8 @@ class DetailEditor(QWidget):
     # --- editing -----------------------------------------------------------------------------
     def _edit(self, field: str, value, label: str, typing: bool = True) -> None:
         node = self._node()
-        if node is None:
-            return
+        if node is None or getattr(node, field) == value:
+            return  # e.g. an input-method composition that did not change the text yet
         self._applying = True
         try:
             self.document.apply(EditNode(node.id, {field: value}, label),

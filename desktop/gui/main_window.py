@@ -6,6 +6,7 @@ history while others are shown) and follows every Change they report.
 """
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt
@@ -146,7 +147,8 @@ class MainWindow(QMainWindow):
         if document is None:
             document = PlanDocument.open(self.library, plan_id, read_only=self.read_only)
             # the shown plan's changes arrive through the model (after it caught up)
-            document.subscribe(lambda change: self.status_label.setText(self.tr("已自動儲存")))
+            document.subscribe(lambda change: self.status_label.setText(
+                self.tr("已自動儲存（{0}）").format(datetime.now().strftime("%H:%M:%S"))))
             self.documents[plan_id] = document
         return document
 

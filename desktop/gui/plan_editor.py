@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, Q
 from ..errors import PlanDeskError
 from ..model import STATUSES
 from ..ops import Change, EditPlan
+from ..profiles import load_profile, profile_names
 from . import dialogs
 from .fields import DocumentUndoFilter, quiet
 from .sections_editor import SectionsEditor
@@ -41,6 +42,12 @@ class PlanEditor(QWidget):
         self.year.setSuffix(self.tr(" 年度"))
         self.year.valueChanged.connect(lambda value: self._edit({"year": value}, "year"))
         form.insertRow(2, self.tr("年度（民國）"), self.year)
+        self.profile = QComboBox()
+        for name in profile_names():
+            self.profile.addItem(load_profile(name).get("label", name), name)
+        self.profile.activated.connect(
+            lambda _i: self._edit({"profile": self.profile.currentData()}, "profile"))
+        form.addRow(self.tr("版面格式"), self.profile)
         self.status = QComboBox()
         self.status.addItems(list(STATUSES))
         self.status.activated.connect(lambda _i: self.change_status(self.status.currentText()))
@@ -70,7 +77,7 @@ class PlanEditor(QWidget):
 
     def _fill(self) -> None:
         plan = self.document.plan if self.document else None
-        widgets = [*self.fields.values(), self.year, self.status, *self.columns]
+        widgets = [*self.fields.values(), self.year, self.status, self.profile, *self.columns]
         with quiet(*widgets):
             for key, edit in self.fields.items():
                 value = getattr(plan, key) if plan else ""
@@ -79,6 +86,7 @@ class PlanEditor(QWidget):
                     edit.setCursorPosition(0)  # show the beginning of long titles
             self.year.setValue(plan.year if plan and plan.year else 1)
             self.status.setCurrentText(plan.status if plan else STATUSES[0])
+            self.profile.setCurrentIndex(max(0, self.profile.findData(plan.profile if plan else "")))
             for edit, value in zip(self.columns, plan.columns if plan else [""] * 5):
                 if edit.text() != value:
                     edit.setText(value)
@@ -86,6 +94,7 @@ class PlanEditor(QWidget):
         for widget in [*self.fields.values(), *self.columns]:
             widget.setReadOnly(locked)
         self.year.setReadOnly(locked)
+        self.profile.setEnabled(not locked)
         self.status.setEnabled(plan is not None and not self.document.read_only)
 
     def on_change(self, change: Change) -> None:
@@ -101,6 +110,7 @@ class PlanEditor(QWidget):
         for widget in [*self.fields.values(), *self.columns]:
             widget.setReadOnly(locked)
         self.year.setReadOnly(locked)
+        self.profile.setEnabled(not locked)
 
     def select_section(self, section_id: str) -> None:
         self.sections.select_id(section_id)
