@@ -62,6 +62,17 @@ class CloneWizard(QDialog):
         self.rollover_box = QCheckBox(self.tr("逐項檢視年份順延（本年度→新年度、次年→新年度次年）"))
         self.rollover_box.setChecked(True)
         form.addRow(self.rollover_box)
+        rules = QLabel(self.tr(
+            "年份順延的規則：\n"
+            "．本年度改為新年度、次年改為新年度的次年（例如 {0} 年→{1} 年、{1} 年 1 月 6 日前→{2} 年 1 月 6 日前，西元年同理）；\n"
+            "．早於本年度的年份不變（引用的法規、舊函）；\n"
+            "．日期列的日期會清空，請於新計畫中填入訂定日期；\n"
+            "．來函的日期與字號不變，但會提醒您更新本年度來函文號。\n"
+            "下一步會逐項列出，您可以一項一項接受或不接受。").format(
+                self.source.year, self.source.year + 1, self.source.year + 2))
+        rules.setWordWrap(True)
+        form.addRow(rules)
+        self.year_spin.setMaximumWidth(160)
         return page
 
     # --- step 2: proposals ----------------------------------------------------------------
