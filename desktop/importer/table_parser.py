@@ -9,13 +9,14 @@ are matched to the row's items afterwards (``cells.align``).
 """
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
 from ..model import Node
 from . import cells as cellmod
 from .blocks import Cell, Table
 from .columns import ColumnMap
-from .tokens import split_token
+from .tokens import is_first, split_token
 
 HEADING_RANKS = {"aspect": 0, "strategy": 1, "sub": 2}
 PRACTICE = 3
@@ -52,6 +53,9 @@ class TableParser:
         self.raw_periods: dict[str, list[str]] = {}
         self.items: set[str] = set()  # ids of numbered nodes read from 具體作法 paragraphs
         self.heading_texts: set[str] = set()  # headings whose text came from 具體作法
+        self.row_level: int | None = None  # level of the latest row's main item
+        self.unnumbered: set[str] = set()  # unnumbered items read from 具體作法
+        self.restarts: set[str] = set()  # items printed with 1 / 一 / 甲 (numbering restarts)
         self.pending: dict[str, _Pending | None] = {"departments": None, "period": None}
 
     # --- opening nodes -------------------------------------------------------
@@ -108,6 +112,8 @@ class TableParser:
                 node = Node(text=rest.strip())
                 self._attach(node, level, PRACTICE)
                 self.items.add(node.id)
+                if is_first(text):
+                    self.restarts.add(node.id)
             elif top is not None and top.rank < PRACTICE and not created and _blank(top.node):
                 top.node.text = text  # the heading's own text (e.g. 1. title │ text)
                 self.heading_texts.add(top.node.id)
@@ -125,15 +131,23 @@ class TableParser:
                 top.node.text += "\n" + text  # more paragraphs of the heading's text
                 continue
             else:  # an unnumbered item: sibling of the last item, or first child of the heading
+                if not created:  # first line of a row: sibling of the last row's item, not its 甲、
+                    while (self.stack and self.stack[-1].rank == PRACTICE and self.row_level is not None
+                           and self.stack[-1].level > self.row_level):
+                        self.stack.pop()
+                    top = self.stack[-1] if self.stack else None
                 sibling_level = None
                 if top is not None and top.rank == PRACTICE:
                     sibling_level = self.stack.pop().level  # same level, so (2) after it is a sibling
                 parent = self.stack[-1] if self.stack else None
                 node = Node(text=text, numbered=False)
                 self._attach(node, sibling_level, PRACTICE)
+                self.unnumbered.add(node.id)
             parent_depth = depth_of.get(parent.node.id, -1) if parent else -1
             depth_of[node.id] = parent_depth + 1
             created.append((node, index, parent_depth + 1))
+            if parent_depth + 1 == 0:
+                self.row_level = self.stack[-1].level
         return created
 
     # --- rows ----------------------------------------------------------------
@@ -276,20 +290,65 @@ class TableParser:
         return self.tree
 
     def _unnumbered_subheadings(self) -> None:
-        """「(一) 內部作業簡化」 with 「提升同仁行政效率」 as its only 具體作法 line and the
-        items numbered one level deeper, (1)(2)…: that line is an unnumbered sub-heading."""
+        """「(一) 內部作業簡化」 with 「提升同仁行政效率」 as its first 具體作法 line and the
+        items after it numbered one level deeper, (1)(2)…: that line is an unnumbered
+        sub-heading over those items (later siblings such as 「1. …」 stay where they are)."""
         for top in self.tree:
             for node in list(top.walk()):
-                if (node.id in self.heading_texts and node.children and not node.departments
-                        and not node.period and _title_like(node.text)
-                        and all(child.skip >= 1 for child in node.children)):
-                    for child in node.children:
+                lead = list(itertools.takewhile(lambda c: c.skip >= 1, node.children))
+                if (node.id in self.heading_texts and lead and not node.departments
+                        and not node.period and _title_like(node.text)):
+                    for child in lead:
                         child.skip -= 1
-                    node.children = [Node(title=node.text, numbered=False, children=node.children)]
+                    node.children = [Node(title=node.text, numbered=False, children=lead)] + node.children[len(lead):]
                     node.text = ""
 
+    def _restarting_groups(self) -> None:
+        """An unnumbered heading-like line followed by items numbered from 1 again, e.g.
+        (1)(2) 「深化服務量能」 (1)(2)…: the line heads the items after it."""
+        for top in self.tree:
+            for node in list(top.walk()):
+                kids, out, k = node.children, [], 0
+                while k < len(kids):
+                    head = kids[k]
+                    nxt = kids[k + 1] if k + 1 < len(kids) else None
+                    if head.skip >= 1 and nxt is not None and self._heads_restart(head, nxt):
+                        end = k + 1
+                        while end < len(kids) and not (kids[end].id in self.unnumbered and end > k + 1):
+                            end += 1
+                        head.title, head.text, head.skip = head.text, "", head.skip - 1
+                        head.children = kids[k + 1:end]
+                        out.append(head)
+                        k = end
+                        continue
+                    out.append(head)
+                    k += 1
+                node.children = out
+
+    def _hoist_headings(self) -> None:
+        """「1、 heading」 (1)(2) 「unnumbered heading」 (1)(2)…: the unnumbered line is the
+        next heading after 「1、」, not one more item inside it — move it (with the items
+        after it) up beside 「1、」."""
+        for top in self.tree:
+            for grand in list(top.walk()):
+                out = []
+                for parent in grand.children:
+                    out.append(parent)
+                    kids = parent.children
+                    for k, head in enumerate(kids[:-1]):
+                        if (k and head.skip == 0 and self._heads_restart(head, kids[k + 1])
+                                and (parent.title or self._heading_item(parent))):
+                            head.title, head.text, head.skip = head.text, "", parent.skip
+                            head.children, parent.children = kids[k + 1:], kids[:k]
+                            out.append(head)
+                            break
+                grand.children = out
+
+    def _heads_restart(self, head: Node, after: Node) -> bool:
+        return (head.id in self.unnumbered and not head.children and not head.departments
+                and not head.period and _title_like(head.text) and after.id in self.restarts)
+
     def _finish(self) -> None:
-        self._unnumbered_subheadings()
         label = "".join(self.columns.labels.get("departments", ""))
         distinguish = "協辦" in label or any(cellmod.has_assist(e) for es in self.raw_departments.values()
                                             for e in es)
@@ -298,9 +357,18 @@ class TableParser:
                 for entry in self.raw_departments.get(node.id, []):
                     node.departments.extend(cellmod.departments(entry, distinguish))
                 node.period = "".join(p.replace("\n", "") for p in self.raw_periods.get(node.id, []))
-                if (node.id in self.items and node.children and not node.title and not node.departments
-                        and not node.period and _title_like(node.text)):
+        self._unnumbered_subheadings()
+        self._hoist_headings()
+        self._restarting_groups()
+        for top in self.tree:
+            for node in top.walk():
+                if self._heading_item(node) and node.children:
                     node.title, node.text = node.text, ""  # a heading among the items: 「2. 提升服務及時性」
+
+    def _heading_item(self, node: Node) -> bool:
+        """A numbered 具體作法 line that only heads others: no department, period or sentence."""
+        return (node.id in self.items and not node.title and not node.departments
+                and not node.period and _title_like(node.text))
 
 
 def _blank(node: Node) -> bool:

@@ -27,3 +27,12 @@ def split_token(text: str, levels: list[dict]) -> tuple[int | None, str]:
         return None, text
     level = level_of_token(parts[2].translate(_FULL_WIDTH_DIGITS), levels)
     return (level, parts[3]) if level is not None else (None, text)
+
+
+def is_first(text: str) -> bool:
+    """The token leading ``text`` is the first of its series: 1. (1) 一、 (一) 甲、 壹、."""
+    parts = token_parts(text)
+    if not parts:
+        return False
+    core = parts[2].translate(_FULL_WIDTH_DIGITS).strip(" (（)）、.．,，")
+    return core in ("1", "一", "甲", "壹", "子")
