@@ -181,12 +181,14 @@ def test_approved_plan_is_read_only_and_reopening_asks(qtbot, tmp_path, monkeypa
     assert not window.actions["new_sibling"].isEnabled()
     assert window.detail.title.isReadOnly()
     assert "唯讀" in window.windowTitle()
+    assert window.lock_banner.isVisibleTo(window) and "已核定" in window.lock_banner.text()
     dialogs.answer = False
     assert window.plan_editor.change_status("草稿") is False  # asked and declined
     assert _disk_plan(library, plan_id).status == "核定"
     dialogs.answer = True
     assert window.plan_editor.change_status("草稿") is True
     assert window.actions["new_sibling"].isEnabled()
+    assert not window.lock_banner.isVisibleTo(window)
     assert _disk_plan(library, plan_id).status == "草稿"
     library.close()
 

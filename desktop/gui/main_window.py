@@ -65,8 +65,17 @@ class MainWindow(QMainWindow):
         self.editor_splitter.addWidget(self.detail)
         self.editor_splitter.setStretchFactor(0, 3)
         self.editor_splitter.setStretchFactor(1, 2)
+        self.lock_banner = QLabel()
+        self.lock_banner.setWordWrap(True)
+        self.lock_banner.setStyleSheet("background:#fff4c2; border:1px solid #e0c060; padding:4px;")
+        self.lock_banner.hide()
+        editor_page = QWidget()
+        page_layout = QVBoxLayout(editor_page)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        page_layout.addWidget(self.lock_banner)
+        page_layout.addWidget(self.editor_splitter, 1)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.editor_splitter, self.tr("執行策略及具體作法"))
+        self.tabs.addTab(editor_page, self.tr("執行策略及具體作法"))
         self.tabs.addTab(self.plan_editor, self.tr("計畫資料與章節"))
         self.main_splitter = QSplitter(Qt.Horizontal)
         self.main_splitter.setObjectName("main_splitter")
@@ -222,6 +231,12 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         doc = self.document
         editable = doc is not None and not doc.locked
+        if doc is not None and self.read_only:
+            self.lock_banner.setText(self.tr("另一個 PlanDesk 正在使用這個計畫庫，本視窗為唯讀，只能查看與匯出。"))
+        elif doc is not None and doc.plan.status == "核定":
+            self.lock_banner.setText(self.tr(
+                "此計畫已核定，內容唯讀；如需修改，請在「計畫資料與章節」把狀態改回「陳核」或「草稿」。"))
+        self.lock_banner.setVisible(doc is not None and doc.locked)
         for name in EDITING:
             self.actions[name].setEnabled(editable)
         undo_label = doc.undo_label() if doc else ""
