@@ -92,6 +92,9 @@ def test_stale_date_in_section():
     plan = good_plan()
     plan.sections[3].paragraphs[0].text = "分別於 112 年 7 月 5 日及 113 年 1 月 6 日前送業務處備查。"
     assert rules_of(plan) == ["year-stale-date"]
+    plan.sections[3].paragraphs[0].text = "分別於 113 年 7 月 5 日及 115 年 1 月 6 日前送業務處備查。"
+    findings = check_plan(plan)
+    assert [f.rule for f in findings] == ["year-stale-date"] and "115 年 1 月 6 日" in findings[0].message
 
 
 @pytest.mark.parametrize("date_line,fragment", [

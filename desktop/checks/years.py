@@ -71,8 +71,9 @@ def period_year(ctx):
 
 @rule("year-stale-date")
 def stale_dates(ctx):
-    """Dates in the text sections (deadlines such as 考核結果送達日) before the plan year:
-    usually last year's text that was not updated. Letters and the basis section are exempt."""
+    """Dates in the text sections (deadlines such as 考核結果送達日) before the plan year
+    (last year's text not updated) or after the next year (rolled twice). Letters and
+    the basis section are exempt."""
     from ..yeartext import find_dates
     basis = {s.id for s in ctx.basis_sections()}
     for field in ctx.fields:
@@ -80,6 +81,12 @@ def stale_dates(ctx):
             continue
         spans = _letter_spans(field.text)
         for d in find_dates(field.text):
-            if d.roc < ctx.plan.year and not any(s <= d.start < e for s, e in spans):
+            if any(s <= d.start < e for s, e in spans):
+                continue
+            shown = field.text[d.start:d.end]
+            if d.roc < ctx.plan.year:
                 yield ctx.finding("year-stale-date", WARNING, field,
-                                  f"「{field.text[d.start:d.end]}」早於計畫年度 {ctx.plan.year} 年，可能是上年度的日期未更新，請確認。")
+                                  f"「{shown}」早於計畫年度 {ctx.plan.year} 年，可能是上年度的日期未更新，請確認。")
+            elif d.roc > ctx.plan.year + 1:
+                yield ctx.finding("year-stale-date", WARNING, field,
+                                  f"「{shown}」晚於計畫年度 {ctx.plan.year} 年的次年，年份可能多改了，請確認。")
