@@ -47,7 +47,10 @@ _KEPT_PLATFORMS = ("qxcb", "qwayland", "qoffscreen", "qminimal.", "qwindows", "q
 _DROPPED_LIBS = ("libqgtk3.", "libQt6EglFS", "libQt6EglFs", "libcairo", "libpango", "libatk-",
                  "libgdk_pixbuf", "libthai.", "libdatrie.", "libpixman-", "libfribidi.", "libharfbuzz.",
                  "libgraphite2.", "libjpeg.", "libgio-", "libgmodule-", "libmount.", "libselinux.",
-                 "libblkid.", "libQt6Network.")
+                 "libblkid.", "libQt6Network.",
+                 # image formats no plan, icon or dialog uses (PNG is built in; ICO, SVG, JPEG, GIF stay)
+                 "libqtiff.", "libqwebp.", "libqicns.", "libqtga.", "libqwbmp.", "qtiff.", "qwebp.", "qicns.",
+                 "qtga.", "qwbmp.")
 # Qt ships ~30 languages of its own dialog translations; keep ours.
 _KEPT_TRANSLATIONS = ("_zh_TW", "_en")
 
