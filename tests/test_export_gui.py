@@ -9,7 +9,7 @@ import pytest
 from conftest import fixture_path
 from desktop.exchange import read_plan_file
 from gui_helpers import Dialogs, library_with, make_window
-from test_export import table_grid
+from export_helpers import table_grid
 
 needs_lo = pytest.mark.skipif(not (shutil.which("soffice") and shutil.which("pdftoppm")),
                               reason="LibreOffice and poppler are installed by .ci/setup")

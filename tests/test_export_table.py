@@ -5,7 +5,7 @@ import pytest
 
 from desktop.errors import PlanDeskError
 from desktop.export import write_table_document
-from test_export import _xml, paragraphs, table_grid, texts_of
+from export_helpers import _xml, paragraphs, table_grid, texts_of
 
 HEADERS = ["項目", "修正前", "修正後", "說明"]
 ROWS = [["一、(一)1.", "舊文字\x0b第二行", "新文字 😀", "文字修正"],
