@@ -23,9 +23,15 @@ def _pdf_text(path, first=None, last=None) -> str:
 
 
 @needs_lo
-def test_pdf_pages_text_and_repeated_header(tmp_path):
+@pytest.mark.parametrize("via", ["pdf", "docx"])
+def test_pdf_pages_text_and_repeated_header(tmp_path, via):
+    """``pdf``: the PDF export itself; ``docx``: the DOCX as LibreOffice (like Word) lays it out."""
+    from desktop.export.pdf import convert_to_pdf
     plan = read_plan_file(fixture_path("taipei-114"))
-    path = export_plan(plan, "pdf", tmp_path / "plan.pdf")
+    if via == "pdf":
+        path = export_plan(plan, "pdf", tmp_path / "plan.pdf")
+    else:
+        path = convert_to_pdf(export_plan(plan, "docx", tmp_path / "plan.docx"), tmp_path)
     assert path.read_bytes()[:5] == b"%PDF-"
     info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
     pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
