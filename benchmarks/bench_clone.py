@@ -14,7 +14,7 @@ from desktop.checks import check_plan
 from desktop.clone import clone_plan
 from desktop.diff import content_key, diff_plans
 from desktop.library import Library
-from desktop.model import Node, Paragraph, Plan, Section
+from desktop.model import Node, Plan, Section
 from desktop.rollover import apply_proposals, propose
 
 

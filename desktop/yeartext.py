@@ -126,6 +126,3 @@ def find_letters(text: str) -> list[LetterRef]:
         previous_end = m.end()
     return out
 
-
-def inside(position: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start <= position < end for start, end in spans)

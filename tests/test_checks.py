@@ -1,6 +1,4 @@
 """Checker rules: each quiet on a good plan and loud on a plan with its defect."""
-import copy
-
 import pytest
 
 from conftest import fixture_path

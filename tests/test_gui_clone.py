@@ -1,10 +1,8 @@
 """GUI: clone wizard (review proposals one by one), check panel (locate), diff view."""
 import zipfile
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 
-from conftest import fixture_path
-from desktop.exchange import read_plan_file
 from desktop.model import Node
 from gui_helpers import Dialogs, library_with
 
