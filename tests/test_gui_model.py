@@ -79,7 +79,7 @@ def test_drop_is_one_undoable_move_and_refuses_own_subtree(tmp_path):
     # the view must not remove the source row itself: dropMimeData returns False
     assert model.dropMimeData(mime, Qt.MoveAction, 0, 0, model.index_of(target.id)) is False
     assert target.children[0] is source
-    assert len(document._undo) == 1 and document.undo_label() == "拖曳移動"
+    assert document.undo_label() == "拖曳移動"
     disk = reopen(library)
     assert disk.load_plan(plan.id).tree[1].children[0].id == source.id
     disk.close()
@@ -93,4 +93,11 @@ def test_drop_is_one_undoable_move_and_refuses_own_subtree(tmp_path):
     assert target.children[0] is source
     document.undo()
     assert plan.tree[0].children[0] is source
+    assert document.undo_label() == ""  # the drop was exactly one step
+    # ids from another plan (another window) are not moves here
+    from PySide6.QtCore import QByteArray, QMimeData
+    foreign = QMimeData()
+    foreign.setData(NODE_MIME, QByteArray(b'["not-a-node-here"]'))
+    assert model.dropMimeData(foreign, Qt.MoveAction, 0, 0, QModelIndex()) is False
+    assert document.undo_label() == ""
     library.close()

@@ -229,9 +229,12 @@ class PlanTreeModel(QAbstractItemModel):
         """
         if not self.canDropMimeData(data, action, row, column, parent):
             return False
-        ids = json.loads(bytes(data.data(NODE_MIME)).decode() or "[]")
-        if not ids:
+        try:
+            ids = json.loads(bytes(data.data(NODE_MIME)).decode() or "[]")
+        except (UnicodeDecodeError, json.JSONDecodeError):
             return False
+        if not ids or not self.has_node(ids[0]):
+            return False  # dragged from another window or plan: not a move within this one
         parent_id = self.node_id(parent)
         index = row if row >= 0 else self.rowCount(parent)
         try:
