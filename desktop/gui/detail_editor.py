@@ -28,6 +28,7 @@ class DetailEditor(QWidget):
         self.title.setPlaceholderText(self.tr("例如：服務一致及正確性"))
         self.text = QPlainTextEdit()
         self.text.setPlaceholderText(self.tr("具體作法的內容"))
+        self.text.setTabChangesFocus(True)  # Tab goes to the next field, as in a form
         self.departments = DepartmentsEditor()
         self.period = QComboBox()
         self.period.setEditable(True)
