@@ -20,6 +20,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 import legacy_docs  # noqa: E402
 from import_fuzz import mutate  # noqa: E402
+from plan_gen import random_plan  # noqa: E402
 
 from desktop.errors import PlanDeskError  # noqa: E402
 from desktop.exchange import plan_to_dict  # noqa: E402
@@ -56,6 +57,22 @@ def _fuzz(folder: Path, seeds: dict[str, bytes], cases: int) -> tuple[Counter, l
     return outcomes, crashes
 
 
+def _random_round_trips(folder: Path, export_plan, count: int) -> int:
+    """Export random plans and import them back; the number that came back different."""
+    mismatches = 0
+    for seed in range(count):
+        plan = random_plan(seed)
+        for fmt in ("docx", "odt"):
+            for profile in ("taipower", "taiwater"):
+                plan.profile = profile
+                back, _report = read_document(export_plan(plan, fmt, folder / f"random.{fmt}"))
+                back.profile = profile
+                if plan_to_dict(back) != plan_to_dict(plan):
+                    mismatches += 1
+                    print(f"  MISMATCH seed {seed} {fmt} {profile}")
+    return mismatches
+
+
 def run() -> list[Result]:
     results = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -76,6 +93,13 @@ def run() -> list[Result]:
                 nodes = sum(1 for _ in read_document(path)[0].walk())
                 results.append(Result(f"import hualien-108 {fmt.upper()} ({nodes} nodes, {path.stat().st_size // 1024} KB)",
                                       best_of(lambda p=path: read_document(p), 5), 1.0))
+        if export_plan is not None:
+            plans = int(os.environ.get("IMPORT_RANDOM_PLANS", "200"))
+            start = time.perf_counter()
+            mismatches = _random_round_trips(folder, export_plan, plans)
+            results.append(Result(f"round trip of {plans} random plans × DOCX/ODT × 2 profiles",
+                                  time.perf_counter() - start, None))
+            results.append(Result("round trip mismatches (must be 0)", mismatches, None, unit="n"))
         cases = int(os.environ.get("IMPORT_FUZZ_CASES", "1000"))
         start = time.perf_counter()
         outcomes, crashes = _fuzz(folder, seeds, cases)

@@ -366,8 +366,8 @@ class TableParser:
                     node.title, node.text = node.text, ""  # a heading among the items: 「2. 提升服務及時性」
 
     def _heading_item(self, node: Node) -> bool:
-        """A numbered 具體作法 line that only heads others: no department, period or sentence."""
-        return (node.id in self.items and not node.title and not node.departments
+        """A 具體作法 line that only heads others: no department, period or sentence."""
+        return ((node.id in self.items or node.id in self.unnumbered) and not node.title and not node.departments
                 and not node.period and _title_like(node.text))
 
 
