@@ -15,6 +15,15 @@ needs_lo = pytest.mark.skipif(not (shutil.which("soffice") and shutil.which("pdf
                               reason="LibreOffice and poppler are installed by .ci/setup")
 
 
+@pytest.fixture(autouse=True)
+def _fresh_export_settings(qapp):
+    """Qt caches where QSettings live for the whole process: forget earlier tests' choices."""
+    from PySide6.QtCore import QSettings
+    QSettings().remove("export")
+    yield
+    QSettings().remove("export")
+
+
 @pytest.fixture
 def opened(monkeypatch):
     from desktop.gui import export_dialog
@@ -44,6 +53,8 @@ def test_export_dialog_department_odt_and_open_afterwards(qtbot, tmp_path, opene
     assert dialog.result_path == tmp_path / "收費課計畫.odt" and opened == [dialog.result_path]
     rows = table_grid(dialog.result_path, "odt")[0][1:]
     assert rows and all("收費課" in r[-2][0] for r in rows)
+    again = _dialog(qtbot)  # the next export starts from the last format and folder
+    assert again.fmt() == "odt" and again.target().parent == tmp_path
 
 
 def test_typed_name_keeps_its_name_when_format_changes(qtbot, tmp_path, opened):

@@ -28,6 +28,7 @@ FORMATS = [("docx", QT_TRANSLATE_NOOP("ExportDialog", "Word 文件（.docx）"),
            ("pdf", QT_TRANSLATE_NOOP("ExportDialog", "PDF（不可編輯，需要 LibreOffice）"),
             QT_TRANSLATE_NOOP("ExportDialog", "PDF 文件 (*.pdf)"))]
 _FOLDER_KEY = "export/folder"
+_FORMAT_KEY = "export/format"
 
 
 def plan_departments(plan: Plan) -> list[str]:
@@ -67,6 +68,8 @@ class ExportDialog(QDialog):
         self.format_combo = QComboBox()
         for fmt, label, _filter in FORMATS:
             self.format_combo.addItem(self.tr(label), fmt)
+        last = self.format_combo.findData(QSettings().value(_FORMAT_KEY, "docx"))
+        self.format_combo.setCurrentIndex(max(last, 0))
         self.department_combo = QComboBox()
         self.department_combo.addItem(self.tr("全部部門（完整計畫）"), "")
         for name in plan_departments(plan):
@@ -155,6 +158,7 @@ class ExportDialog(QDialog):
             dialogs.show_error(self, exc.message)
             return  # stay open: the clerk can pick another name or close Word
         QSettings().setValue(_FOLDER_KEY, str(self.result_path.parent))
+        QSettings().setValue(_FORMAT_KEY, fmt)
         if self.open_check.isChecked() and not open_file(self.result_path):
             dialogs.show_info(self, self.tr("已匯出至 {0}，但找不到可開啟此類檔案的程式。").format(self.result_path))
         super().accept()
