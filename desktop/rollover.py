@@ -69,6 +69,11 @@ def _cleared(text: str) -> str:
     return collapsed
 
 
+def _is_basis(field) -> bool:
+    """The basis section may cite the head office's letter of December the year before."""
+    return field.section is not None and "依據" in field.section.heading
+
+
 def propose(plan: Plan, year: int) -> list[Proposal]:
     """All roll-over proposals for cloning ``plan`` (year Y) to ``year`` (N), in document order."""
     old_year = plan.year
@@ -89,7 +94,7 @@ def propose(plan: Plan, year: int) -> list[Proposal]:
                 protected.append((d.start, d.end))
         for letter in find_letters(text):
             protected.append((letter.start, letter.end))
-            if letter.year is not None and letter.year >= old_year:
+            if letter.year is not None and letter.year >= old_year - (1 if _is_basis(field) else 0):
                 add(letter.start, letter.end, text[letter.start:letter.end], LETTER,
                     "請更新本年度來函文號（來函日期與字號未自動修改）。")
         for mention in find_years(text):

@@ -113,6 +113,14 @@ def test_letter_without_date_flagged_by_number():
     assert plan.sections[0].paragraphs[0].text == "依本公司電業字第1080004356號函辦理「109年度計畫」"
 
 
+def test_basis_letter_of_the_december_before_is_flagged_but_older_ones_not():
+    plan = _plan(basis="依本公司107年12月20日業字第1078001255號函及經濟部106年3月15日經研字第10604502170號函辦理。")
+    props = propose(plan, 109)
+    assert [(p.kind, p.old) for p in props] == [(LETTER, "107年12月20日業字第1078001255號函")]
+    plan.tree[0].children[0].text = "依本公司107年12月20日業字第1078001255號函辦理。"
+    assert [p.ref.kind for p in propose(plan, 109)] == ["section"]  # outside the basis: not flagged
+
+
 def test_rejected_proposal_leaves_its_text():
     plan = _plan(text="108年開始，108年結束")
     props = propose(plan, 109)

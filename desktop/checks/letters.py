@@ -25,9 +25,10 @@ def same_letter_as_last_year(ctx):
     if previous is None:
         return
     basis = [s for s in previous.sections if "依據" in s.heading] or previous.sections[:1]
-    # standing letters (a law of 106 cited every year) are older than last year's plan: not a repeat
+    # standing letters (a law of 106 cited every year) are older than last year's plan
+    # (or its December-before letter): citing them again is no repeat
     old_numbers = {_number(l) for _, _, l, _ in _basis_letters(previous, basis)
-                   if l.year is None or l.year >= previous.year}
+                   if l.year is None or l.year >= previous.year - 1}
     for field in ctx.fields:
         if field.section is None or field.section not in ctx.basis_sections() or field.ref.attr != "paragraph":
             continue
