@@ -258,3 +258,14 @@ def test_real_fixtures(name, expected):
         if f.rule == "mixed-punctuation":
             assert "(" in f.message
     assert counts == expected
+
+
+def test_letter_of_the_december_before_repeated(library):
+    last = good_plan(112)
+    last.sections[0].paragraphs[0].text = "依本公司111年12月20日業字第1118009999號函辦理。"
+    last.date_line = "112年1月5日訂定"
+    library.add_plan(last)
+    plan = good_plan(113)
+    plan.sections[0].paragraphs[0].text = last.sections[0].paragraphs[0].text
+    plan.date_line = "113年1月5日訂定"
+    assert [f.rule for f in check_plan(plan, library)] == ["letter-repeat"]
