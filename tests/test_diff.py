@@ -127,6 +127,8 @@ def test_cli_diff_json_and_document(tmp_path, fmt):
     with zipfile.ZipFile(out) as z:
         xml = z.read("word/document.xml" if fmt == "docx" else "content.xml").decode("utf-8")
     assert "本年度" in xml and "上年度" in xml and "說明" in xml and "新舊對照表" in xml
+    same = run_cli("--db", db, "diff", src, src)
+    assert same.returncode == 0 and same.stdout.strip() == "兩個計畫的內容相同。"
     bad = run_cli("--db", db, "diff", src, new, "-o", tmp_path / "table.pdf")
     assert bad.returncode == 2 and ".docx 或 .odt" in bad.stderr
 

@@ -104,6 +104,8 @@ def cmd_diff(args, ctx) -> int:
     else:
         for e in entries:
             print(f"{e.label}\t{e.new_location or e.old_location}\t{e.detail}")
+        if not entries:
+            print("兩個計畫的內容相同。")
         if args.output:
             print(args.output)
     return 0
