@@ -34,6 +34,7 @@ class DetailEditor(QWidget):
         self.period.setEditable(True)
         self.period.setInsertPolicy(QComboBox.NoInsert)
         self.numbered = QCheckBox(self.tr("加上編號（如 一、(一)、1.）"))
+        self.setMinimumWidth(320)
         form = QFormLayout(self)
         form.addRow(self.heading)
         form.addRow(self.tr("標題"), self.title)

@@ -82,7 +82,8 @@ class MainWindow(QMainWindow):
         self.main_splitter.addWidget(left)
         self.main_splitter.addWidget(self.tabs)
         self.main_splitter.setStretchFactor(1, 1)
-        self.main_splitter.setSizes([340, 1060])
+        self.main_splitter.setSizes([300, 1100])
+        self.editor_splitter.setSizes([640, 420])  # the tree gets most; Qt keeps the ratio on resize
         self.splitters = [self.main_splitter, left, self.editor_splitter]
         self.setCentralWidget(self.main_splitter)
 
