@@ -43,3 +43,14 @@ def run_cli(*args, env=None, cwd=None):
     full_env = dict(os.environ, **(env or {}))
     return subprocess.run([sys.executable, "-m", "desktop", *map(str, args)], capture_output=True,
                           text=True, encoding="utf-8", env=full_env, cwd=cwd, timeout=120)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _release_clipboard_at_exit():
+    """Offscreen Qt keeps clipboard data in a C++ static that is destroyed after
+    Python has shut down; if it is a Python-made QMimeData, that crashes the
+    process at exit (segfault after all tests passed). Empty it while Python lives."""
+    yield
+    widgets = sys.modules.get("PySide6.QtWidgets")
+    if widgets and widgets.QApplication.instance():
+        widgets.QApplication.clipboard().clear()
