@@ -202,3 +202,19 @@ def test_unnumbered_item_between_items_numbered_a_level_deeper(tmp_path):
         (2, "", "", "鼓勵創新服務。", ["營業課"], "每年"),
         (2, "(2)", "", "檢視滿意度。", ["各部門"], "隨時辦理"),
     ]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_new_table_per_page_continues_the_plan(fmt, tmp_path):
+    """Some clerks start a new table (with its header) on every page."""
+    blocks = legacy_docs.five_column_layout_b()
+    grid = blocks[4]
+    header, rows = grid.rows[0], grid.rows[1:]
+    first, second = rows[:2], [r for r in rows[3:]]
+    second[0] = [["一、提供在地化及客製化關懷服務"]] + second[0][1:]  # a new table restates its 面向
+    split = blocks[:4] + [legacy_docs.Grid([header] + first), "",
+                          legacy_docs.Grid([header] + second)] + blocks[5:]
+    plan, report = read_document(legacy_docs.write(split, tmp_path / f"pages.{fmt}"))
+    whole, _ = read_document(legacy_docs.write(blocks, tmp_path / f"whole.{fmt}"))
+    assert report == ["第 2 個表格第 2 列的「一、提供在地化及客製化關懷服務」與上方的標題相同，視為同一項。"]
+    assert _outline(plan) == _outline(whole)

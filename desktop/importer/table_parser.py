@@ -10,6 +10,7 @@ are matched to the row's items afterwards (``cells.align``).
 from __future__ import annotations
 
 import itertools
+import unicodedata
 from dataclasses import dataclass, field
 
 from ..model import Node
@@ -54,6 +55,9 @@ class TableParser:
         self.items: set[str] = set()  # ids of numbered nodes read from 具體作法 paragraphs
         self.heading_texts: set[str] = set()  # headings whose text came from 具體作法
         self.row_level: int | None = None  # level of the latest row's main item
+        self.printed: dict[str, str] = {}  # heading id → its cell text, to spot it typed again
+        self.row_number = 0
+        self.where = "表格"
         self.unnumbered: set[str] = set()  # unnumbered items read from 具體作法
         self.restarts: set[str] = set()  # items printed with 1 / 一 / 甲 (numbering restarts)
         self.pending: dict[str, _Pending | None] = {"departments": None, "period": None}
@@ -84,6 +88,11 @@ class TableParser:
         lines = cell.lines()
         if not lines:
             return None
+        printed = _squash(cell.text)
+        if any(o.rank == rank and self.printed.get(o.node.id) == printed for o in self.stack):
+            # the open heading typed again (a new table per page, or no merged cells)
+            self.report.append(f"{self.where}第 {self.row_number} 列的「{cell.text}」與上方的標題相同，視為同一項。")
+            return None
         self._close_to(rank)
         current: Node | None = None
         for line in lines:
@@ -94,6 +103,7 @@ class TableParser:
             self._close_to(rank, level if level is not None else 10**6)
             current = Node(title=rest.strip(), numbered=level is not None)
             self._attach(current, level, rank)
+            self.printed[current.id] = printed
         return current
 
     def practice_cell(self, paras: list[str]) -> list[tuple[Node, int, int]]:
@@ -171,6 +181,7 @@ class TableParser:
         return out
 
     def row(self, r: int) -> None:
+        self.row_number = r + 1
         # A cell spanning 面向/策略 and further columns is a heading row; one spanning
         # the sub-column and 具體作法 is item text (no sub-strategy on that row).
         wide = {id(c) for role in ("aspect", "strategy") for c in self._role_cells(r, role, set())}
@@ -242,7 +253,7 @@ class TableParser:
     def add_table(self, table: Table, columns: ColumnMap, number: int) -> None:
         """Read ``table`` (the ``number``-th plan table) below its header row."""
         self.table, self.columns = table, columns
-        where = f"第 {number} 個表格" if number > 1 else "表格"
+        where = self.where = f"第 {number} 個表格" if number > 1 else "表格"
         for r in range(columns.header_row):
             lines = [c.text for c in _row_cells(table, r) if c.text]
             if lines:
@@ -369,6 +380,10 @@ class TableParser:
         """A 具體作法 line that only heads others: no department, period or sentence."""
         return ((node.id in self.items or node.id in self.unnumbered) and not node.title and not node.departments
                 and not node.period and _title_like(node.text))
+
+
+def _squash(text: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", text).split())
 
 
 def _blank(node: Node) -> bool:
