@@ -86,3 +86,17 @@ def test_heading_suffix():
     assert heading_text("計畫依據：", profile) == "計畫依據："
     assert heading_text("本計畫如有未盡事宜，得另行補充規定。", profile).endswith("。")
     assert heading_text("", profile) == ""
+
+
+def test_nested_item_with_its_own_departments_gets_its_own_indented_row():
+    item = Node(text="作法", departments=[Department("業務組")], period="隨時辦理",
+                children=[Node(text="細項", departments=[Department("電費組")])])
+    plan = Plan(sections=[Section(kind="table")],
+                tree=[Node(title="面向", children=[Node(title="策略", children=[Node(children=[item])])])])
+    plan.tree[0].children[0].children[0].numbered = False
+    rows = _table(plan).rows
+    contents = [[p for p in r[-3].paragraphs] for r in rows if isinstance(r[-3], Cell)]
+    item_para, sub_para = contents[0][0], contents[1][0]
+    assert (item_para.token, item_para.text, sub_para.text) == ("(1)", "作法", "細項")
+    assert sub_para.indent_em == 1.5 and item_para.indent_em == 0  # under the text after "(1)"
+    assert [p.text for p in rows[1][-2].paragraphs] == ["電費組"]

@@ -79,7 +79,9 @@ class _TableBuilder:
             period = [Para(node.period, style="table", align="center")] if node.period else []
         self.rows.append(_Row(list(heads), content, depts, period))
 
-    def visit(self, node: Node, depth: int, heads: list[Node | None]) -> None:
+    def visit(self, node: Node, depth: int, heads: list[Node | None], indent: float = 0.0) -> None:
+        """Rows for ``node``; ``indent`` (in character widths) keeps rows of nested items
+        under their parent item's text."""
         n_heads = 3 if self.sub else 2
         if depth < n_heads and (depth < 2 or node.title):
             # A heading column cell: the node's own text (if any) is a row under it.
@@ -96,11 +98,12 @@ class _TableBuilder:
             return
         if _owns_rows_below(node):
             if _has_own_content(node) or node.title or self.tokens.get(node.id):
-                self.add_row(heads, node, self.item_paragraphs(node, 0, False))
+                self.add_row(heads, node, self.item_paragraphs(node, indent, False))
+            inner = indent + text_width_em(self.tokens.get(node.id, ""))
             for child in node.children:
-                self.visit(child, depth + 1, heads)
+                self.visit(child, depth + 1, heads, inner)
         else:
-            self.add_row(heads, node, self.item_paragraphs(node, 0, True))
+            self.add_row(heads, node, self.item_paragraphs(node, indent, True))
 
     def build(self) -> Table:
         for top in self.plan.tree:
