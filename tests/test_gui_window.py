@@ -289,3 +289,45 @@ def test_every_menu_action_runs_without_error(qtbot, tmp_path, dialogs, monkeypa
         window.actions[name].trigger()  # nothing open: each is a no-op or a message
     assert library.list_plans() == []
     library.close()
+
+
+def test_drop_onto_a_row_in_the_view_moves_once(qtbot, tmp_path, dialogs):
+    """A real QDropEvent on the view: the node becomes the target's last child in
+    one undo step, and the view does not delete the source row on its own."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QDropEvent
+    library, (plan_id,) = library_with(tmp_path / "lib.sqlite", "hualien-108")
+    window = make_window(qtbot, library, plan_id)
+    window.show()
+    qtbot.waitExposed(window)
+    plan = window.document.plan
+    source, target = plan.tree[4], plan.tree[0]
+    count = len(list(plan.walk()))
+    window.tree.collapseAll()
+    mime = window.model.mimeData([window.model.index_of(source.id)])
+    rect = window.tree.visualRect(window.model.index_of(target.id))
+    event = QDropEvent(QPointF(rect.center()), Qt.MoveAction, mime, Qt.LeftButton, Qt.NoModifier)
+    window.tree.dropEvent(event)
+    assert target.children[-1] is source and len(plan.tree) == 4
+    assert len(list(plan.walk())) == count
+    assert window.model.rowCount() == 4
+    assert window.actions["undo"].text() == "復原 拖曳移動"
+    disk = _disk_plan(library, plan_id)
+    assert disk.tree[0].children[-1].id == source.id and len(list(disk.walk())) == count
+    # onto its own child: refused with one sentence
+    window.tree.expandAll()
+    window.tree.scrollTo(window.model.index_of(source.children[0].id))
+    qtbot.wait(20)  # let the view lay out the expanded rows
+    child = source.children[0]
+    mime = window.model.mimeData([window.model.index_of(source.id)])
+    rect = window.tree.visualRect(window.model.index_of(child.id))
+    window.tree.dropEvent(QDropEvent(QPointF(rect.center()), Qt.MoveAction, mime, Qt.LeftButton,
+                                     Qt.NoModifier))
+    assert "自己底下" in dialogs.errors[-1]
+    assert target.children[-1] is source
+    # a real drag from this view: the view itself recognises the own subtree
+    window.controller.select(source.id)
+    assert window.tree._into_own_subtree(rect.center())
+    other = window.tree.visualRect(window.model.index_of(plan.tree[1].id)).center()
+    assert not window.tree._into_own_subtree(other)
+    library.close()

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTreeView
 
 
@@ -17,7 +16,10 @@ class PlanTreeView(QTreeView):
         self.context_actions: list = []
         self.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.setDragDropMode(QAbstractItemView.InternalMove)
+        # DragDrop (not InternalMove) so drops also reach dropMimeData in tests; the model
+        # refuses ids it does not hold, and the view never removes rows itself (see dropMimeData)
+        self.setDragDropMode(QAbstractItemView.DragDrop)
+        self.setDragDropOverwriteMode(False)
         self.setDragEnabled(True)
         self.setAcceptDrops(True)
         self.setDropIndicatorShown(True)
@@ -65,5 +67,29 @@ class PlanTreeView(QTreeView):
         return super().event(event)
 
 
-def standard_keys(*keys) -> list[QKeySequence]:
-    return [QKeySequence(k) for k in keys]
+    def dropEvent(self, event):
+        # Qt silently ignores a drop of the dragged row into its own subtree; say why instead
+        if event.source() is self and self._into_own_subtree(event.position().toPoint()):
+            event.ignore()
+            if getattr(self.model(), "drop_error", None):
+                self.model().drop_error(self.tr("不能把項目移到它自己底下，請選擇其他位置。"))
+            self.stopAutoScroll()
+            self.setState(QAbstractItemView.NoState)
+            self.viewport().update()
+            return
+        super().dropEvent(event)
+
+    def _into_own_subtree(self, point) -> bool:
+        dragged = self.currentIndex().siblingAtColumn(0)
+        target = self.indexAt(point).siblingAtColumn(0)
+        if not dragged.isValid() or not target.isValid():
+            return False
+        if target == dragged:
+            return self.dropIndicatorPosition() == QAbstractItemView.OnItem
+        parent = target.parent()
+        while parent.isValid():
+            if parent == dragged:
+                return True
+            parent = parent.parent()
+        return False
+
