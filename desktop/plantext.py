@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from .model import Node, Plan, Section
-from .numbering import node_tokens, section_tokens
+from .numbering import node_tokens, paragraph_tokens, section_tokens
 
 PLAN_FIELD_NAMES = {"title": "計畫名稱", "date_line": "日期列"}
 NODE_FIELD_NAMES = {"title": "標題", "text": "內容", "period": "執行期間"}
@@ -96,6 +96,9 @@ class Locator:
         visit(plan.tree, "", 0)
         self.section_names = {s.id: f"{tok}{s.heading}" for s, tok in
                               zip(plan.sections, section_tokens(plan))}
+        # numbered paragraphs are named by their printed token (「陸、實施步驟 二、」)
+        self.paragraph_tokens = {s.id: paragraph_tokens(plan, s.paragraphs) for s in plan.sections
+                                 if any(p.numbered for p in s.paragraphs)}
 
     def node(self, node_id: str) -> str:
         return self.paths.get(node_id, "")
@@ -113,7 +116,9 @@ class Locator:
         if ref.attr == "heading":
             return f"{name} 標題"
         if ref.attr == "paragraph":
-            return f"{name} 第{ref.index + 1}段"
+            token = self.paragraph_tokens.get(ref.owner, [])
+            printed = token[ref.index] if ref.index < len(token) else ""
+            return f"{name} {printed}" if printed else f"{name} 第{ref.index + 1}段"
         return f"{name} 附註{ref.index + 1}"
 
 

@@ -38,8 +38,8 @@ def test_taipei_proposals_listed():
         (LETTER, "壹、計畫依據 第1段", letter, letter),
         (YEAR, "壹、計畫依據 第1段", "114", "115"),
         (YEAR, "一、(二)1. 內容", "114", "115"),
-        (YEAR, "陸、實施步驟 第1段", "114", "115"),
-        (YEAR, "陸、實施步驟 第1段", "114", "115"),
+        (YEAR, "陸、實施步驟 一、", "114", "115"),
+        (YEAR, "陸、實施步驟 一、", "114", "115"),
     ]
 
 
@@ -50,7 +50,7 @@ def test_xinying_proposals_listed_and_old_letter_untouched():
     assert summary == [
         (YEAR, "計畫名稱", "111", "112"),
         (DATE, "日期列", "111年 2月 22日", "\u3000\u3000年 \u3000月 \u3000\u3000日"),
-        (LETTER, "壹、計畫依據 第2段", letter, letter),
+        (LETTER, "壹、計畫依據 二、", letter, letter),
         (YEAR, "二、(一)4.(3) 內容", "111", "112"),
         (LETTER, "伍、實施步驟 第1段", letter, letter),
         (YEAR, "伍、實施步驟 第1段", "111", "112"),
