@@ -218,3 +218,15 @@ def test_a_new_table_per_page_continues_the_plan(fmt, tmp_path):
     whole, _ = read_document(legacy_docs.write(blocks, tmp_path / f"whole.{fmt}"))
     assert report == ["第 2 個表格第 2 列的「一、提供在地化及客製化關懷服務」與上方的標題相同，視為同一項。"]
     assert _outline(plan) == _outline(whole)
+
+
+def test_word_strict_open_xml(tmp_path):
+    """Word's 「Strict Open XML 文件」 save option uses other namespaces."""
+    import zipfile
+    source = legacy_docs.write(legacy_docs.five_column_layout_b(), tmp_path / "t.docx")
+    with zipfile.ZipFile(source) as z:
+        body = z.read("word/document.xml")
+    strict = body.replace(b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+                          b"http://purl.oclc.org/ooxml/wordprocessingml/main")
+    path = legacy_docs.rewrite_part(source, tmp_path / "strict.docx", "word/document.xml", strict)
+    assert _outline(read_document(path)[0]) == _outline(read_document(source)[0])

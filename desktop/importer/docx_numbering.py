@@ -20,6 +20,13 @@ _KINDS = {
     "ideographTraditional": "stems", "ideographZodiac": "branches",
 }
 _BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
+_STRICT = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
+_TRANSITIONAL = b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def read_part(package: Package, part: str):
+    """Parse a WordprocessingML part; Word's "Strict Open XML" files use another namespace."""
+    return parse_xml(package.read(part).replace(_STRICT, _TRANSITIONAL), package.name, part)
 
 
 def _val(el, name: str, default: str | None = None) -> str | None:
@@ -45,9 +52,9 @@ class Numbering:
         self.style_num: dict[str, tuple[str | None, int, str | None]] = {}  # styleId → (numId, ilvl, basedOn)
         self.counters: dict[str, list[int]] = {}
         if package.has("word/numbering.xml"):
-            self._read_numbering(parse_xml(package.read("word/numbering.xml"), package.name, "word/numbering.xml"))
+            self._read_numbering(read_part(package, "word/numbering.xml"))
         if package.has("word/styles.xml"):
-            self._read_styles(parse_xml(package.read("word/styles.xml"), package.name, "word/styles.xml"))
+            self._read_styles(read_part(package, "word/styles.xml"))
 
     def _read_numbering(self, root) -> None:
         for abstract in root.iter(W + "abstractNum"):

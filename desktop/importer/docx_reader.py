@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from ..errors import PlanDeskError
 from . import limits
-from .blocks import Block, GridBuilder, Para
+from .blocks import Block, Para
 from .container import Package
-from .docx_numbering import Numbering
+from .docx_numbering import Numbering, read_part
 from .xmlsafe import parse_xml
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -24,15 +24,7 @@ _SKIP = {W + "del", W + "moveFrom", W + "instrText", W + "delText", _MC_FALLBACK
 class _Reader:
     def __init__(self, name: str, numbering: Numbering):
         self.name, self.numbering = name, numbering
-        self.paragraphs = 0
-
-    def too_big(self, what: str) -> PlanDeskError:
-        return PlanDeskError(f"{self.name} 超出可匯入的大小（{what}），請確認是年度執行計畫文件，或分成幾個檔案再匯入。")
-
-    def count(self) -> None:
-        self.paragraphs += 1
-        if self.paragraphs > limits.MAX_PARAGRAPHS:
-            raise self.too_big(f"超過 {limits.MAX_PARAGRAPHS} 個段落")
+        self.budget = limits.Budget(name)
 
     def para_text(self, p) -> str:
         out: list[str] = []
@@ -60,7 +52,7 @@ class _Reader:
                 else:
                     visit(child)
 
-        self.count()
+        self.budget.paragraph()
         visit(p)
         return self.numbering.token(p) + "".join(out)
 
@@ -101,7 +93,7 @@ class _Reader:
                 yield from self.cells(child)
 
     def table(self, tbl):
-        grid = GridBuilder(limits.MAX_ROWS, limits.MAX_COLUMNS, self.too_big)
+        grid = self.budget.grid()
         for tr in self.rows(tbl):
             tr_pr = tr.find(W + "trPr")
             header = tr_pr is not None and _on(tr_pr.find(W + "tblHeader"))
@@ -134,7 +126,6 @@ def _int(parent, name: str) -> int:
 
 
 _RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-_OFFICE_DOC = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 
 
 def main_part(package: Package) -> str:
@@ -142,14 +133,14 @@ def main_part(package: Package) -> str:
     if package.has("_rels/.rels"):
         rels = parse_xml(package.read("_rels/.rels"), package.name, "_rels/.rels")
         for rel in rels.iter(_RELS + "Relationship"):
-            if rel.get("Type") == _OFFICE_DOC and rel.get("Target"):
+            if (rel.get("Type") or "").endswith("/officeDocument") and rel.get("Target"):
                 return rel.get("Target").lstrip("/")
     return "word/document.xml"
 
 
 def read_docx(package: Package) -> list[Block]:
     part = main_part(package)
-    root = parse_xml(package.read(part), package.name, part)
+    root = read_part(package, part)
     body = root.find(W + "body")
     if body is None:
         raise PlanDeskError(f"{package.name} 沒有文件本文，請用 Word 開啟確認內容後另存新檔再匯入。")
@@ -163,7 +154,7 @@ def read_notes(package: Package) -> list[str]:
     for part, tag in (("word/footnotes.xml", "footnote"), ("word/endnotes.xml", "endnote")):
         if not package.has(part):
             continue
-        root = parse_xml(package.read(part), package.name, part)
+        root = read_part(package, part)
         for note in root.iter(W + tag):
             if note.get(W + "type") in ("separator", "continuationSeparator", "continuationNotice"):
                 continue

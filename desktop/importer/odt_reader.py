@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..errors import PlanDeskError
 from . import limits
-from .blocks import Block, GridBuilder, Para
+from .blocks import Block, Para
 from .container import Package
 from .odt_lists import ListNumbering
 from .xmlsafe import parse_xml
@@ -32,15 +32,10 @@ _ROW_CONTAINERS = {TABLE + "table-rows", TABLE + "table-row-group"}
 class _Reader:
     def __init__(self, name: str, lists: ListNumbering):
         self.name, self.lists = name, lists
-        self.paragraphs = 0
-
-    def too_big(self, what: str) -> PlanDeskError:
-        return PlanDeskError(f"{self.name} 超出可匯入的大小（{what}），請確認是年度執行計畫文件，或分成幾個檔案再匯入。")
+        self.budget = limits.Budget(name)
 
     def para_text(self, p) -> str:
-        self.paragraphs += 1
-        if self.paragraphs > limits.MAX_PARAGRAPHS:
-            raise self.too_big(f"超過 {limits.MAX_PARAGRAPHS} 個段落")
+        self.budget.paragraph()
         out: list[str] = [p.text or ""]
 
         def visit(el) -> None:
@@ -118,11 +113,11 @@ class _Reader:
                 yield from self.rows(child, header)
 
     def table(self, tbl):
-        grid = GridBuilder(limits.MAX_ROWS, limits.MAX_COLUMNS, self.too_big)
+        grid = self.budget.grid()
         for row, header in self.rows(tbl):
             repeat = _int(row, TABLE + "number-rows-repeated", 1)
             if repeat > limits.MAX_ROWS:
-                raise self.too_big(f"表格超過 {limits.MAX_ROWS} 列")
+                raise self.budget.too_big(f"表格超過 {limits.MAX_ROWS} 列")
             cells = [(c, self.cell_paras(c)) for c in row
                      if c.tag in (TABLE + "table-cell", TABLE + "covered-table-cell")]
             for _ in range(repeat):
