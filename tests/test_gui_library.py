@@ -162,3 +162,27 @@ def test_dropped_word_file_goes_to_the_import_dialog(qtbot, tmp_path, dialogs, m
     assert calls == [tmp_path / "old.docx"]
     assert window.document.plan.id == new_id
     library.close()
+
+
+def test_new_plan_dialog_empty_or_skeleton(qtbot, tmp_path, dialogs, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+    from desktop.gui.new_plan_dialog import NewPlanDialog, ask_new_plan
+    library, (plan_id,) = library_with(tmp_path / "lib.sqlite", "hualien-108")
+    window = make_window(qtbot, library, plan_id)
+    current = window.document.plan
+    dialog = NewPlanDialog(window, current)
+    qtbot.addWidget(dialog)
+    assert dialog.office.text() == current.office and dialog.year.value() == current.year + 1
+
+    def answer(self):
+        self.empty.setChecked(True)
+        self.office.setText("花蓮區營業處")
+        self.year.setValue(115)
+        return QDialog.Accepted
+    monkeypatch.setattr(NewPlanDialog, "exec", answer)
+    assert ask_new_plan(window, current) == (True, "花蓮區營業處", 115)
+    window.new_plan()
+    plans = {(p.office, p.year) for p in reopen(library).list_plans()}
+    assert ("花蓮區營業處", 115) in plans
+    assert window.document.plan.year == 115 and window.document.plan.tree == []
+    library.close()
