@@ -267,13 +267,25 @@ class PlanTreeModel(QAbstractItemModel):
             old_tokens = self._tokens
             self._tokens = node_tokens(plan)
             dirty |= {k for k, v in self._tokens.items() if old_tokens.get(k) != v}
-        for node_id in dirty:
-            if node_id in self._parent:
-                self.dataChanged.emit(self.index_of(node_id, 0), self.index_of(node_id, 2))
+        self._emit_changed(dirty)
         if change.plan:
             self._tokens = node_tokens(plan)  # the profile may have changed
             self.headerDataChanged.emit(Qt.Horizontal, 0, 2)
         self.changed.emit(change)
+
+    def _emit_changed(self, node_ids) -> None:
+        """One dataChanged per parent (its first to last changed row), not one per node."""
+        spans: dict[str, list[int]] = {}
+        for node_id in node_ids:
+            parent_key = self._parent.get(node_id)
+            if parent_key is None:
+                continue
+            row = self._children[parent_key].index(node_id)
+            span = spans.setdefault(parent_key, [row, row])
+            span[0], span[1] = min(span[0], row), max(span[1], row)
+        for parent_key, (first, last) in spans.items():
+            parent = self.index_of(parent_key)
+            self.dataChanged.emit(self.index(first, 0, parent), self.index(last, 2, parent))
 
     def _numbering_changed(self, node_ids) -> bool:
         """Did numbered/skip change? Only then can tokens differ (typing never does)."""
