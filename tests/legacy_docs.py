@@ -67,7 +67,7 @@ def _auto_number(paragraph, level: int) -> None:
     paragraph._p.get_or_add_pPr().append(numpr)
 
 
-def _add(container, item, first=None):
+def _add(container, item, first=None):  # noqa: D401 - python-docx document or cell
     """Add a str or Auto paragraph (``first``: reuse this empty paragraph)."""
     text = item.text if isinstance(item, Auto) else item
     paragraph = first if first is not None else container.add_paragraph()
@@ -76,67 +76,83 @@ def _add(container, item, first=None):
         _auto_number(paragraph, item.level)
 
 
+def _docx_table(container, grid: Grid) -> None:
+    from docx.oxml import OxmlElement
+
+    table = container.add_table(rows=len(grid.rows), cols=len(grid.rows[0]))
+    table.style = "Table Grid"
+    for r in range(grid.header_rows):
+        table.rows[r]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+    for r, c, paras, rowspan, colspan in _spans(grid):
+        cell = table.cell(r, c)
+        for k, item in enumerate(paras or [""]):
+            if isinstance(item, Grid):
+                _docx_table(cell, item)  # a table inside the cell (a layout box)
+            else:
+                _add(cell, item, cell.paragraphs[0] if k == 0 else None)
+        if rowspan > 1 or colspan > 1:
+            cell.merge(table.cell(r + rowspan - 1, c + colspan - 1))
+
+
+def _uses_auto(items) -> bool:
+    for item in items:
+        if isinstance(item, Auto):
+            return True
+        if isinstance(item, Grid) and _uses_auto(p for row in item.rows for e in row
+                                                 if isinstance(e, list) for p in e):
+            return True
+    return False
+
+
 def write_docx(blocks: list, path: Path) -> Path:
     import docx
-    from docx.oxml import OxmlElement
 
     document = docx.Document()
     for block in blocks:
-        if isinstance(block, (str, Auto)):
+        if isinstance(block, Grid):
+            _docx_table(document, block)
+        else:
             _add(document, block)
-            continue
-        width = len(block.rows[0])
-        table = document.add_table(rows=len(block.rows), cols=width)
-        table.style = "Table Grid"
-        for r in range(block.header_rows):
-            tr_pr = table.rows[r]._tr.get_or_add_trPr()
-            header = OxmlElement("w:tblHeader")
-            tr_pr.append(header)
-        for r, c, paras, rowspan, colspan in _spans(block):
-            cell = table.cell(r, c)
-            for k, item in enumerate(paras or [""]):
-                _add(cell, item, cell.paragraphs[0] if k == 0 else None)
-            if rowspan > 1 or colspan > 1:
-                cell.merge(table.cell(r + rowspan - 1, c + colspan - 1))
     document.save(path)
-    if any(isinstance(b, Auto) or isinstance(b, Grid) and any(
-            isinstance(p, Auto) for row in b.rows for e in row if isinstance(e, list) for p in e) for b in blocks):
-        data = rewrite_part(path, path.with_suffix(".tmp"), "word/numbering.xml", NUMBERING_XML)
-        data.replace(path)
+    if _uses_auto(blocks):
+        rewrite_part(path, path.with_suffix(".tmp"), "word/numbering.xml", NUMBERING_XML).replace(path)
     return path
+
+
+def _odt_table(grid: Grid, name: str, para):
+    from odf.table import CoveredTableCell, Table, TableColumn, TableHeaderRows, TableRow, TableCell
+
+    width = len(grid.rows[0])
+    table = Table(name=name)
+    table.addElement(TableColumn(numbercolumnsrepeated=width))
+    origins = {(r, c): (paras, rs, cs) for r, c, paras, rs, cs in _spans(grid)}
+    header = TableHeaderRows() if grid.header_rows else None
+    if header is not None:
+        table.addElement(header)
+    for r in range(len(grid.rows)):
+        tr = TableRow()
+        for c in range(width):
+            if (r, c) in origins:
+                paras, rs, cs = origins[(r, c)]
+                cell = TableCell(numberrowsspanned=rs, numbercolumnsspanned=cs, valuetype="string")
+                for k, item in enumerate(paras or [""]):
+                    cell.addElement(_odt_table(item, f"{name}.{r}.{c}.{k}", para)
+                                    if isinstance(item, Grid) else para(item))
+            else:
+                cell = CoveredTableCell()
+            tr.addElement(cell)
+        (header if header is not None and r < grid.header_rows else table).addElement(tr)
+    return table
 
 
 def write_odt(blocks: list, path: Path) -> Path:
     from odf.opendocument import OpenDocumentText
-    from odf.table import CoveredTableCell, Table, TableColumn, TableHeaderRows, TableRow, TableCell
-    from odf.text import P
 
     document = OpenDocumentText()
     para = _odt_paragraphs(document)
     for number, block in enumerate(blocks):
-        if isinstance(block, (str, Auto)):
-            document.text.addElement(para(block))
-            continue
-        width = len(block.rows[0])
-        table = Table(name=f"Table{number}")
-        table.addElement(TableColumn(numbercolumnsrepeated=width))
-        origins = {(r, c): (paras, rs, cs) for r, c, paras, rs, cs in _spans(block)}
-        header = TableHeaderRows() if block.header_rows else None
-        if header is not None:
-            table.addElement(header)
-        for r, row in enumerate(block.rows):
-            tr = TableRow()
-            for c in range(width):
-                if (r, c) in origins:
-                    paras, rs, cs = origins[(r, c)]
-                    cell = TableCell(numberrowsspanned=rs, numbercolumnsspanned=cs, valuetype="string")
-                    for item in paras or [""]:
-                        cell.addElement(para(item))
-                else:
-                    cell = CoveredTableCell()
-                tr.addElement(cell)
-            (header if header is not None and r < block.header_rows else table).addElement(tr)
-        document.text.addElement(table)
+        document.text.addElement(_odt_table(block, f"Table{number}", para) if isinstance(block, Grid)
+                                 else para(block))
     document.save(str(path))
     return path
 

@@ -230,3 +230,14 @@ def test_word_strict_open_xml(tmp_path):
                           b"http://purl.oclc.org/ooxml/wordprocessingml/main")
     path = legacy_docs.rewrite_part(source, tmp_path / "strict.docx", "word/document.xml", strict)
     assert _outline(read_document(path)[0]) == _outline(read_document(source)[0])
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_plan_inside_a_one_cell_frame_table(fmt, tmp_path):
+    """Some offices draw a border around the whole plan with a one-cell table."""
+    inner = legacy_docs.five_column_layout_b()
+    framed = [legacy_docs.Grid([[inner]])]
+    plan, report = read_document(legacy_docs.write(framed, tmp_path / f"frame.{fmt}"))
+    expected, expected_report = read_document(legacy_docs.write(inner, tmp_path / f"plain.{fmt}"))
+    assert plan_to_dict(plan) == plan_to_dict(expected)
+    assert report == expected_report

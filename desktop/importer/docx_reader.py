@@ -62,11 +62,19 @@ class _Reader:
             tag = child.tag
             if tag == W + "p":
                 out.append(Para(self.para_text(child)))
+            elif tag == W + "tbl" and self.is_box(child):
+                for tc in (tc for tr in self.rows(child) for tc in self.cells(tr)):
+                    out.extend(self.blocks(tc))  # a one-column frame around the content
             elif tag == W + "tbl":
                 out.append(self.table(child))
             elif tag in _TRANSPARENT:
                 out.extend(self.blocks(child))
         return out
+
+    def is_box(self, tbl) -> bool:
+        """A table of one column used as a frame: its content is read as the body."""
+        rows = list(self.rows(tbl))
+        return bool(rows) and all(len(list(self.cells(tr))) == 1 for tr in rows)
 
     def cell_paras(self, tc) -> list[str]:
         """A cell's paragraphs; a nested table contributes its cells' lines."""

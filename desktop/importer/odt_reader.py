@@ -67,6 +67,9 @@ class _Reader:
             tag = child.tag
             if tag in _PARAGRAPHS:
                 out.append(Para(self.para_text(child)))
+            elif tag == TABLE + "table" and self.is_box(child):
+                for row, _header in self.rows(child):
+                    out.extend(self.blocks(row.find(TABLE + "table-cell")))  # a frame around the content
             elif tag == TABLE + "table":
                 out.append(self.table(child))
             elif tag == TEXT + "list":
@@ -96,6 +99,14 @@ class _Reader:
                 else:
                     out.extend(self.blocks([child]))
         return out
+
+    def is_box(self, tbl) -> bool:
+        """A table of one column used as a frame: its content is read as the body."""
+        rows = [row for row, _header in self.rows(tbl)]
+        return bool(rows) and all(
+            len(row) == 1 and row[0].tag == TABLE + "table-cell"
+            and row.get(TABLE + "number-rows-repeated", "1") == "1"
+            and row[0].get(TABLE + "number-columns-repeated", "1") == "1" for row in rows)
 
     def cell_paras(self, cell) -> list[str]:
         paras: list[str] = []
