@@ -268,6 +268,7 @@ def test_every_menu_action_runs_without_error(qtbot, tmp_path, dialogs, monkeypa
     dialogs answered by recorders. pytest-qt fails the test on any exception."""
     calls = []
     monkeypatch.setattr("desktop.gui.new_plan_dialog.ask_new_plan", lambda parent, current: None)
+    monkeypatch.setattr("desktop.gui.shortcuts_help.ShortcutsDialog.exec", lambda self: calls.append("keys"))
     monkeypatch.setattr("desktop.gui.library_panel.QInputDialog.getText", lambda *a, **k: ("", False))
     monkeypatch.setattr("desktop.gui.library_panel.QInputDialog.getItem", lambda *a, **k: ("", False))
     library, (plan_id,) = library_with(tmp_path / "lib.sqlite", "hualien-108")
@@ -280,7 +281,7 @@ def test_every_menu_action_runs_without_error(qtbot, tmp_path, dialogs, monkeypa
         window.controller.select(window.document.plan.tree[-1].id)
         window.actions[name].trigger()
     assert {"import_dialog", "export_dialog", "print_preview", "clone_wizard", "diff_view",
-            "about"} <= set(calls)
+            "about", "keys"} <= set(calls)
     assert len(library.list_plans()) == 2  # 建立計畫複本 ran
     for _ in range(2):
         window.actions["delete_plan"].trigger()
@@ -330,4 +331,17 @@ def test_drop_onto_a_row_in_the_view_moves_once(qtbot, tmp_path, dialogs):
     assert window.tree._into_own_subtree(rect.center())
     other = window.tree.visualRect(window.model.index_of(plan.tree[1].id)).center()
     assert not window.tree._into_own_subtree(other)
+    library.close()
+
+
+def test_shortcut_help_lists_the_real_keys(qtbot, tmp_path, dialogs):
+    from desktop.gui.shortcuts_help import ShortcutsDialog, shortcut_rows
+    library, (plan_id,) = library_with(tmp_path / "lib.sqlite", "hualien-108")
+    window = make_window(qtbot, library, plan_id)
+    rows = dict(shortcut_rows(window.actions))
+    assert rows["縮排"] == "Tab" and rows["上移"].startswith("Alt+")  # key names are localised
+    assert len(rows["新增子項目"].split("／")) == 3 and "刪除項目" in rows and "剪下" in rows
+    dialog = ShortcutsDialog(window.actions, window)
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == len(rows)
     library.close()

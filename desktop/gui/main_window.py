@@ -147,6 +147,7 @@ class MainWindow(QMainWindow):
             "rename_plan": lib.rename, "duplicate_plan": lib.duplicate, "delete_plan": lib.delete,
             "clone_year": self.clone_year, "diff_view": self.diff_view,
             "plan_properties": lambda: self.tabs.setCurrentWidget(self.plan_editor),
+            "shortcuts": self.show_shortcuts,
             "about": lambda: hooks.call(self, "about", "show_about", self.tr("關於"), self.library.path),
         }
 
@@ -265,6 +266,10 @@ class MainWindow(QMainWindow):
         if self.instance_lock is not None:
             self.instance_lock.release()
         super().closeEvent(event)
+
+    def show_shortcuts(self) -> None:
+        from .shortcuts_help import show_shortcuts
+        show_shortcuts(self, self.actions)
 
     # --- hooks into the other parts ----------------------------------------------------------------
     def _refresh_and_open(self, plan_id) -> None:
