@@ -93,6 +93,11 @@ class DiffView(QDialog):
         self.table.resizeRowsToContents()
         self.save_button.setEnabled(self.old is not None)
 
+    def showEvent(self, event) -> None:
+        # row heights depend on the stretched column's final width, known only once shown
+        super().showEvent(event)
+        self.table.resizeRowsToContents()
+
     def save_to(self, path: str | Path) -> Path:
         """Write the 對照表 to ``path`` (.docx or .odt)."""
         path = Path(path)

@@ -59,8 +59,49 @@ def take(out_dir: Path) -> list[Path]:
         window.plan_editor.sections.list.setCurrentRow(fullest)
         shot("sections-editor.png")
         window.close()
+        _yearly_dialogs(app, library, ids["hualien-108"], Path(tmp), out_dir, written)
         library.close()
     return written
+
+
+def _yearly_dialogs(app, library, source_id, tmp: Path, out_dir: Path, written: list) -> None:
+    """The yearly job: clone with roll-over review, 新舊對照表 and the import preview."""
+    from ..clone import clone_plan
+    from ..document import PlanDocument
+    from ..export import export_plan
+    from ..importer import read_document
+    from ..ops import DeleteNodes, EditNode, move_by
+    from .clone_wizard import CloneWizard
+    from .diff_view import DiffView
+    from .import_dialog import ImportPreview
+
+    def shot(widget, name):
+        widget.show()
+        _settle(app)
+        widget.grab().save(str(out_dir / name))
+        written.append(out_dir / name)
+        widget.close()
+
+    wizard = CloneWizard(library, source_id)
+    wizard.next_step()
+    shot(wizard, "clone-wizard-rollover.png")
+
+    # next year's plan with an edit, a deletion and a move, compared with last year's
+    new_id, _ = clone_plan(library, source_id, 109)
+    doc = PlanDocument.open(library, new_id)
+    strategy = doc.plan.tree[0].children[0]
+    item = strategy.children[1].children[0]
+    doc.apply(EditNode(item.id, {"text": item.text + "，並每季檢討辦理情形。"}))
+    doc.apply(DeleteNodes([strategy.children[1].children[2].id]))
+    doc.apply(move_by(doc.plan, strategy.children[1].children[1].id, -1))
+    shot(DiffView(library, new_id), "diff-view.png")
+
+    source = export_plan(library.load_plan(source_id), "docx", tmp / "花蓮108.docx")
+    plan, report = read_document(source)
+    preview = ImportPreview(None, plan, report, source)
+    preview.tree.expandToDepth(2)
+    preview.tabs.setCurrentIndex(0)
+    shot(preview, "import-preview.png")
 
 
 if __name__ == "__main__":
