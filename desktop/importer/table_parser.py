@@ -9,7 +9,6 @@ are matched to the row's items afterwards (``cells.align``).
 """
 from __future__ import annotations
 
-import itertools
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -17,6 +16,7 @@ from ..model import Node
 from . import cells as cellmod
 from .blocks import Cell, Table
 from .columns import ColumnMap
+from .headings import HeadingLines, title_like
 from .tokens import is_first, split_token
 
 HEADING_RANKS = {"aspect": 0, "strategy": 1, "sub": 2}
@@ -134,7 +134,7 @@ class TableParser:
                 top.node.text += text
                 continue
             elif (top is not None and top.rank == PRACTICE and created and created[-1][0] is top.node
-                  and not top.node.title and not top.node.children and _title_like(top.node.text)):
+                  and not top.node.title and not top.node.children and title_like(top.node.text)):
                 top.node.title, top.node.text = top.node.text, text  # 「1. title」 then its text
                 continue
             elif top is not None and top.rank < PRACTICE and created and created[-1][0] is top.node:
@@ -300,65 +300,6 @@ class TableParser:
         self._finish()
         return self.tree
 
-    def _unnumbered_subheadings(self) -> None:
-        """「(一) 內部作業簡化」 with 「提升同仁行政效率」 as its first 具體作法 line and the
-        items after it numbered one level deeper, (1)(2)…: that line is an unnumbered
-        sub-heading over those items (later siblings such as 「1. …」 stay where they are)."""
-        for top in self.tree:
-            for node in list(top.walk()):
-                lead = list(itertools.takewhile(lambda c: c.skip >= 1, node.children))
-                if (node.id in self.heading_texts and lead and not node.departments
-                        and not node.period and _title_like(node.text)):
-                    for child in lead:
-                        child.skip -= 1
-                    node.children = [Node(title=node.text, numbered=False, children=lead)] + node.children[len(lead):]
-                    node.text = ""
-
-    def _restarting_groups(self) -> None:
-        """An unnumbered heading-like line followed by items numbered from 1 again, e.g.
-        (1)(2) 「深化服務量能」 (1)(2)…: the line heads the items after it."""
-        for top in self.tree:
-            for node in list(top.walk()):
-                kids, out, k = node.children, [], 0
-                while k < len(kids):
-                    head = kids[k]
-                    nxt = kids[k + 1] if k + 1 < len(kids) else None
-                    if head.skip >= 1 and nxt is not None and self._heads_restart(head, nxt):
-                        end = k + 1
-                        while end < len(kids) and not (kids[end].id in self.unnumbered and end > k + 1):
-                            end += 1
-                        head.title, head.text, head.skip = head.text, "", head.skip - 1
-                        head.children = kids[k + 1:end]
-                        out.append(head)
-                        k = end
-                        continue
-                    out.append(head)
-                    k += 1
-                node.children = out
-
-    def _hoist_headings(self) -> None:
-        """「1、 heading」 (1)(2) 「unnumbered heading」 (1)(2)…: the unnumbered line is the
-        next heading after 「1、」, not one more item inside it — move it (with the items
-        after it) up beside 「1、」."""
-        for top in self.tree:
-            for grand in list(top.walk()):
-                out = []
-                for parent in grand.children:
-                    out.append(parent)
-                    kids = parent.children
-                    for k, head in enumerate(kids[:-1]):
-                        if (k and head.skip == 0 and self._heads_restart(head, kids[k + 1])
-                                and (parent.title or self._heading_item(parent))):
-                            head.title, head.text, head.skip = head.text, "", parent.skip
-                            head.children, parent.children = kids[k + 1:], kids[:k]
-                            out.append(head)
-                            break
-                grand.children = out
-
-    def _heads_restart(self, head: Node, after: Node) -> bool:
-        return (head.id in self.unnumbered and not head.children and not head.departments
-                and not head.period and _title_like(head.text) and after.id in self.restarts)
-
     def _finish(self) -> None:
         label = "".join(self.columns.labels.get("departments", ""))
         distinguish = "協辦" in label or any(cellmod.has_assist(e) for es in self.raw_departments.values()
@@ -368,19 +309,7 @@ class TableParser:
                 for entry in self.raw_departments.get(node.id, []):
                     node.departments.extend(cellmod.departments(entry, distinguish))
                 node.period = "".join(p.replace("\n", "") for p in self.raw_periods.get(node.id, []))
-        self._unnumbered_subheadings()
-        self._hoist_headings()
-        self._restarting_groups()
-        for top in self.tree:
-            for node in top.walk():
-                if self._heading_item(node) and node.children:
-                    node.title, node.text = node.text, ""  # a heading among the items: 「2. 提升服務及時性」
-
-    def _heading_item(self, node: Node) -> bool:
-        """A 具體作法 line that only heads others: no department, period or sentence."""
-        return ((node.id in self.items or node.id in self.unnumbered) and not node.title and not node.departments
-                and not node.period and _title_like(node.text))
-
+        HeadingLines(self.items, self.unnumbered, self.restarts, self.heading_texts).fix(self.tree)
 
 def _squash(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).split())
@@ -394,11 +323,6 @@ def _lined_up(cell: Cell, found: list[tuple[int, str]], items: list[tuple[Node, 
     """The clerk padded the cell with empty lines so each entry sits beside its item."""
     starts = {i for _n, i in items}
     return any(not p.strip() for p in cell.paras) and all(i in starts for i, _t in found)
-
-
-def _title_like(text: str) -> bool:
-    """Short and not a sentence: 「提升服務及時性」 is a heading, 「…以提高效率。」 is not."""
-    return 0 < len(text) <= 40 and not any(c in text for c in "。；;\n") and not text.endswith(tuple("：:，,、"))
 
 
 def _glued(before: str, after: str) -> bool:
