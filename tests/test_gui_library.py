@@ -4,6 +4,7 @@ from gui_helpers import Dialogs, library_with, make_window, reopen, type_text
 
 import pytest
 
+from desktop.gui.library_panel import PlanIdRole
 from desktop.gui.search_panel import HitRole
 
 
@@ -26,7 +27,7 @@ def test_library_panel_groups_and_commands(qtbot, tmp_path, dialogs, monkeypatch
     panel = window.library_panel
     offices = [panel.tree.topLevelItem(i).text(0) for i in range(panel.tree.topLevelItemCount())]
     assert sorted(offices) == sorted({p.office for p in library.list_plans()})
-    assert {item.text(1) for item in panel.items()} <= {"草稿", "陳核", "核定"}
+    assert {item.text(1).split()[0] for item in panel.items()} <= {"草稿", "陳核", "核定"}
 
     new_id = panel.new_plan()  # five-面向 skeleton for the same office, next year
     new = reopen(library).load_plan(new_id)
@@ -186,3 +187,15 @@ def test_new_plan_dialog_empty_or_skeleton(qtbot, tmp_path, dialogs, monkeypatch
     assert ("花蓮區營業處", 115) in plans
     assert window.document.plan.year == 115 and window.document.plan.tree == []
     library.close()
+
+
+def test_library_panel_shows_status_with_its_history(qtbot, tmp_path, dialogs):
+    library, (plan_id,) = library_with(tmp_path / "lib.sqlite", "xinying-111")
+    window = make_window(qtbot, library, plan_id)
+    assert window.plan_editor.change_status("陳核") is True
+    assert window.plan_editor.change_status("核定") is True
+    (item,) = [i for i in window.library_panel.items() if i.data(0, PlanIdRole) == plan_id]
+    status, day = item.text(1).split()
+    assert status == "核定" and day == reopen(library).status_history(plan_id)[-1][1][:10]
+    lines = item.toolTip(1).splitlines()[1:]
+    assert [line.split()[-1] for line in lines] == ["草稿", "陳核", "核定"]

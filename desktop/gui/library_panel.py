@@ -16,6 +16,11 @@ from . import dialogs
 PlanIdRole = Qt.UserRole + 1
 
 
+def _short_time(iso: str) -> str:
+    """'2026-11-24T13:05:09' → '2026-11-24 13:05' for the status column and its tooltip."""
+    return iso.replace("T", " ")[:16]
+
+
 class LibraryPanel(QWidget):
     plan_chosen = Signal(int)
     plan_removed = Signal(int)
@@ -75,9 +80,15 @@ class LibraryPanel(QWidget):
             if key not in years:
                 years[key] = QTreeWidgetItem(offices[office], [self.tr("{0} 年度").format(summary.year)])
                 years[key].setExpanded(True)
-            item = QTreeWidgetItem(years[key], [summary.title or self.tr("（未命名計畫）"), summary.status])
+            history = self.library.status_history(summary.id)
+            status = summary.status
+            if history:  # when the current status was set, e.g. 核定 2026-03-12
+                status = f"{summary.status} {_short_time(history[-1][1])[:10]}"
+            item = QTreeWidgetItem(years[key], [summary.title or self.tr("（未命名計畫）"), status])
             item.setData(0, PlanIdRole, summary.id)
             item.setToolTip(0, summary.title)
+            item.setToolTip(1, self.tr("狀態紀錄：") + "\n" + "\n".join(
+                f"{_short_time(at)}　{name}" for name, at in history))
             if summary.id == select:
                 self.tree.setCurrentItem(item)
 
