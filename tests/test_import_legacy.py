@@ -241,3 +241,15 @@ def test_plan_inside_a_one_cell_frame_table(fmt, tmp_path):
     expected, expected_report = read_document(legacy_docs.write(inner, tmp_path / f"plain.{fmt}"))
     assert plan_to_dict(plan) == plan_to_dict(expected)
     assert report == expected_report
+
+
+def test_header_text_is_reported_page_numbers_are_not(tmp_path):
+    import docx
+    path = legacy_docs.write(legacy_docs.five_column_layout_b(), tmp_path / "hdr.docx")
+    document = docx.Document(path)
+    document.sections[0].header.paragraphs[0].text = "台灣電力公司台北市區營業處"
+    document.sections[0].footer.paragraphs[0].text = "第 1 頁，共 3 頁"
+    document.save(path)
+    _plan, report = read_document(path)
+    assert report[-1] == "頁首／頁尾的文字「台灣電力公司台北市區營業處」沒有放入計畫，請視需要自行加入。"
+    assert not any("第 1 頁" in line for line in report)

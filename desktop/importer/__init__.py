@@ -6,16 +6,30 @@ The report lists, with where it came from, everything that could not be placed.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ..errors import PlanDeskError
 from ..model import Plan
 from .container import open_package
 from .document_parser import parse_blocks
+from . import docx_reader, odt_reader
 from .docx_reader import read_docx, read_notes
 from .odt_reader import read_odt
 
 _ODT_MIME = b"application/vnd.oasis.opendocument.text"
+
+
+_PAGE_NUMBER = re.compile(r"^[\s\d第頁共，,.\-－/／|PageofNUMPAGES]*$")
+
+
+def _margins(lines: list[str], notes: list[str]) -> None:
+    """Report header/footer text other than page numbers (each distinct line once)."""
+    seen = set()
+    for line in (text.strip() for text in lines):
+        if line and line not in seen and not _PAGE_NUMBER.match(line):
+            seen.add(line)
+            notes.append(f"頁首／頁尾的文字「{line}」沒有放入計畫，請視需要自行加入。")
 
 
 def read_blocks(path: Path, notes: list[str]):
@@ -28,10 +42,12 @@ def read_blocks(path: Path, notes: list[str]):
             raise PlanDeskError(f"{path.name} 設有密碼保護，無法讀取；請在 LibreOffice 中移除密碼後另存新檔再匯入。")
         if mime != _ODT_MIME:
             raise PlanDeskError(f"{path.name} 不是文字文件（{mime.decode('ascii', 'replace')}），請選擇 .odt 或 .docx 的計畫文件。")
+        _margins(odt_reader.read_margins(package), notes)
         return read_odt(package)
     if package.has("[Content_Types].xml"):
         blocks = read_docx(package)
         notes.extend(f"文件的註腳「{text}」沒有放入計畫，請視需要自行加入。" for text in read_notes(package))
+        _margins(docx_reader.read_margins(package), notes)
         return blocks
     raise PlanDeskError(f"{path.name} 不是 Word（.docx）或 ODT 文件，請用 Word 或 LibreOffice 另存為 .docx 或 .odt 再匯入。")
 

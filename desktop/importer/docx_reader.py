@@ -155,6 +155,16 @@ def read_docx(package: Package) -> list[Block]:
     return _Reader(package.name, Numbering(package)).blocks(body)
 
 
+def read_margins(package: Package) -> list[str]:
+    """Header and footer lines (not placed in the plan; listed in the report)."""
+    reader = _Reader(package.name, Numbering(package))
+    out = []
+    for part in sorted(package.infos):
+        if part.startswith(("word/header", "word/footer")) and part.endswith(".xml"):
+            out.extend(reader.para_text(p) for p in read_part(package, part).iter(W + "p"))
+    return out
+
+
 def read_notes(package: Package) -> list[str]:
     """Footnote and endnote texts (not placed in the plan; listed in the report)."""
     out = []

@@ -161,3 +161,18 @@ def read_odt(package: Package) -> list[Block]:
     if package.has("styles.xml"):
         roots.append(parse_xml(package.read("styles.xml"), package.name, "styles.xml"))
     return _Reader(package.name, ListNumbering(roots)).blocks(text)
+
+
+def read_margins(package: Package) -> list[str]:
+    """Header and footer lines of the page styles (not placed in the plan; reported)."""
+    if not package.has("styles.xml"):
+        return []
+    root = parse_xml(package.read("styles.xml"), package.name, "styles.xml")
+    reader = _Reader(package.name, ListNumbering([root]))
+    style = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
+    out = []
+    for page in root.iter(style + "master-page"):
+        for margin in page:
+            if margin.tag.startswith((style + "header", style + "footer")):
+                out.extend(reader.para_text(p) for p in margin.iter(*_PARAGRAPHS))
+    return out
