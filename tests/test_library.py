@@ -141,17 +141,18 @@ def test_kill_9_loses_no_returned_edit(tmp_path):
     script.write_text(EDITOR.format(root=str(ROOT)))
     proc = subprocess.Popen([sys.executable, str(script), str(path), str(plan_id)],
                             stdout=subprocess.PIPE, text=True)
-    returned = {}
+    returned, count = {}, 0
     deadline = time.monotonic() + 60
-    while len(returned) < 300 and time.monotonic() < deadline:
+    while count < 300 and time.monotonic() < deadline:  # kill in the middle of the stream
         line = proc.stdout.readline()
         if not line:
             break
+        count += 1
         i, node_id = line.split()
         returned[node_id] = f"edit-{i}"  # the last returned edit per node
     proc.send_signal(signal.SIGKILL)
     proc.wait()
-    assert len(returned) > 100
+    assert count == 300 and len(returned) > 100
     lib = Library.open(path)
     plan = lib.load_plan(plan_id)
     texts = {n.id: n.text for n in plan.walk()}
