@@ -45,6 +45,13 @@ def run_cli(*args, env=None, cwd=None):
                           text=True, encoding="utf-8", env=full_env, cwd=cwd, timeout=120)
 
 
+def cli_import(db, name: str) -> str:
+    """Import the fixture ``name`` into ``db`` with ``plandesk import``; the new plan id."""
+    result = run_cli("--db", db, "import", fixture_path(name))
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1]
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _release_clipboard_at_exit():
     """Offscreen Qt keeps clipboard data in a C++ static that is destroyed after

@@ -2,6 +2,11 @@
 and answers for message boxes (recorded instead of shown)."""
 from __future__ import annotations
 
+import contextlib
+import subprocess
+import sys
+import textwrap
+
 import pytest
 
 from desktop.exchange import read_plan_file
@@ -65,3 +70,21 @@ def type_text(widget, text: str) -> None:
     for char in text:
         for kind in (QEvent.KeyPress, QEvent.KeyRelease):
             QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key_unknown, Qt.NoModifier, char))
+
+
+@contextlib.contextmanager
+def lock_held_by_another_process(library_path):
+    """Another program holds the instance lock of ``library_path`` while inside."""
+    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
+        import time
+        from desktop.gui.instance_lock import InstanceLock
+        lock = InstanceLock({str(library_path)!r})
+        print(lock.acquired, flush=True)
+        time.sleep(60)
+    """)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "True"
+        yield
+    finally:
+        holder.kill()
+        holder.wait()

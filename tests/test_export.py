@@ -287,11 +287,9 @@ def test_unknown_format_is_refused(tmp_path):
 
 
 def test_cli_export_odt_by_department_and_read_only_target(tmp_path):
-    from conftest import run_cli
+    from conftest import cli_import, run_cli
     db = tmp_path / "lib.sqlite"
-    result = run_cli("--db", db, "import", fixture_path("hualien-108"))
-    assert result.returncode == 0, result.stderr
-    plan_id = result.stdout.strip().splitlines()[-1]
+    plan_id = cli_import(db, "hualien-108")
     out = tmp_path / "out.odt"
     result = run_cli("--db", db, "export", plan_id, "--format", "odt", "--department", "資訊課", "-o", out)
     assert result.returncode == 0, result.stderr

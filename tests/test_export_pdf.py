@@ -101,11 +101,9 @@ def test_hung_converter_is_stopped_by_the_timeout(tmp_path, monkeypatch):
 
 @needs_lo
 def test_cli_exports_one_department_as_pdf(tmp_path):
-    from conftest import run_cli
+    from conftest import cli_import, run_cli
     db = tmp_path / "lib.sqlite"
-    result = run_cli("--db", db, "import", fixture_path("hualien-108"))
-    assert result.returncode == 0, result.stderr
-    plan_id = result.stdout.strip().splitlines()[-1]
+    plan_id = cli_import(db, "hualien-108")
     out = tmp_path / "資訊課.pdf"
     result = run_cli("--db", db, "export", plan_id, "--format", "pdf", "--department", "資訊課", "-o", out)
     assert result.returncode == 0, result.stderr

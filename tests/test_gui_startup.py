@@ -3,7 +3,7 @@ the window remembers its layout, plan and selection."""
 from desktop.paths import default_db_path
 
 from conftest import run_cli
-from gui_helpers import Dialogs, library_with
+from gui_helpers import Dialogs, library_with, lock_held_by_another_process
 
 
 def test_first_start_creates_demo_library_and_shows_a_plan(qtbot, monkeypatch):
@@ -59,22 +59,11 @@ def test_cli_gui_smoke_exit(tmp_path):
 def test_other_process_holds_library_then_dies(qtbot, tmp_path, monkeypatch):
     """A second program on the same library opens read-only; once the first is
     gone (even killed), its lock is stale and the next start may edit."""
-    import subprocess
-    import sys
-    import textwrap
     from desktop.gui.app import create_main_window
     dialogs = Dialogs(monkeypatch)
     library, _ = library_with(tmp_path / "lib.sqlite", "hualien-108")
     library.close()
-    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
-        import sys, time
-        from desktop.gui.instance_lock import InstanceLock
-        lock = InstanceLock({str(tmp_path / 'lib.sqlite')!r})
-        print(lock.acquired, flush=True)
-        time.sleep(60)
-    """)], stdout=subprocess.PIPE, text=True)
-    try:
-        assert holder.stdout.readline().strip() == "True"
+    with lock_held_by_another_process(tmp_path / "lib.sqlite"):
         second = create_main_window(tmp_path / "lib.sqlite")
         qtbot.addWidget(second)
         assert second.read_only
@@ -83,9 +72,6 @@ def test_other_process_holds_library_then_dies(qtbot, tmp_path, monkeypatch):
         assert "唯讀" in dialogs.errors[-1]
         second.close()
         second.library.close()
-    finally:
-        holder.kill()
-        holder.wait()
     third = create_main_window(tmp_path / "lib.sqlite")
     qtbot.addWidget(third)
     assert not third.read_only
@@ -105,23 +91,9 @@ def test_bad_library_file_is_one_sentence_not_a_traceback(qtbot, tmp_path, monke
 
 def test_smoke_exit_even_when_second_instance_warns(tmp_path):
     """The read-only warning of a second instance must not keep a smoke run open."""
-    import subprocess
-    import sys
-    import textwrap
     library, _ = library_with(tmp_path / "lib.sqlite", "hualien-108")
     library.close()
-    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
-        import time
-        from desktop.gui.instance_lock import InstanceLock
-        lock = InstanceLock({str(tmp_path / 'lib.sqlite')!r})
-        print(lock.acquired, flush=True)
-        time.sleep(60)
-    """)], stdout=subprocess.PIPE, text=True)
-    try:
-        assert holder.stdout.readline().strip() == "True"
+    with lock_held_by_another_process(tmp_path / "lib.sqlite"):
         result = run_cli("gui", "--db", tmp_path / "lib.sqlite",
                          env={"PLANDESK_SMOKE_EXIT_MS": "300", "QT_QPA_PLATFORM": "offscreen"})
         assert result.returncode == 0, result.stderr
-    finally:
-        holder.kill()
-        holder.wait()

@@ -22,19 +22,22 @@ def _with_inherited(plan):
     yield from visit(plan.tree, False, False)
 
 
+def _items_missing(ctx, rule_id: str, which: int, message: str):
+    """Action items with neither their own nor an inherited value (which: 1 departments, 2 period)."""
+    for entry in _with_inherited(ctx.plan):
+        if is_action_item(entry[0]) and not entry[which]:
+            yield ctx.finding(rule_id, WARNING, entry[0].id, message)
+
+
 @rule("item-department")
 def missing_department(ctx):
-    for node, has_dept, _ in _with_inherited(ctx.plan):
-        if is_action_item(node) and not has_dept:
-            yield ctx.finding("item-department", WARNING, node.id,
+    yield from _items_missing(ctx, "item-department", 1,
                               "這個具體作法沒有承辦部門，請指定主辦（或承辦）部門。")
 
 
 @rule("item-period")
 def missing_period(ctx):
-    for node, _, has_period in _with_inherited(ctx.plan):
-        if is_action_item(node) and not has_period:
-            yield ctx.finding("item-period", WARNING, node.id,
+    yield from _items_missing(ctx, "item-period", 2,
                               "這個具體作法沒有執行期間，請填入期間（例如「隨時辦理」）。")
 
 
