@@ -93,3 +93,15 @@ def test_export_to_locked_target_keeps_old_file(tmp_path):
     result = run_cli("--db", db, "export", plan_id, "--format", "json", "-o", target)
     assert result.returncode == 2 and "唯讀" in result.stderr
     assert target.read_text(encoding="utf-8") == "old"
+
+
+def test_gui_that_cannot_load_qt_says_so_in_one_sentence(tmp_path):
+    fake = tmp_path / "fake" / "PySide6"
+    fake.mkdir(parents=True)
+    (fake / "__init__.py").write_text(
+        'raise ImportError("libEGL.so.1: cannot open shared object file")\n', encoding="utf-8")
+    for args in ([], ["gui"]):
+        result = run_cli("--db", tmp_path / "lib.sqlite", *args, env={"PYTHONPATH": str(tmp_path / "fake")})
+        assert result.returncode == 2
+        assert result.stderr.count("\n") == 1 and "無法載入圖形介面元件" in result.stderr
+        assert "libEGL" in result.stderr and "Traceback" not in result.stderr

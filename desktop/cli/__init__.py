@@ -63,13 +63,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _start_gui(ctx: Context, args) -> int:
-    try:
-        from ..gui.app import run_gui
-    except ImportError:
-        library = ctx.library()
-        print(f"計畫庫位置：{library.path}")
-        return 0
-    return run_gui(ctx.db_path, [])
+    from .gui_cmds import start_gui
+    return start_gui(ctx.db_path)
 
 
 if __name__ == "__main__":

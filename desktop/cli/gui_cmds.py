@@ -13,9 +13,14 @@ def register(sub) -> None:
 
 
 def cmd_gui(args, ctx) -> int:
+    return start_gui(Path(args.gui_db) if args.gui_db else ctx.db_path)
+
+
+def start_gui(db_path: Path) -> int:
+    """Run the editor on ``db_path``; also what a bare ``plandesk`` does."""
     try:
         from ..gui.app import run_gui
-    except ImportError as exc:
-        raise PlanDeskError("找不到圖形介面元件（PySide6），請重新安裝 PlanDesk。") from exc
-    db_path = Path(args.gui_db) if args.gui_db else ctx.db_path
+    except ImportError as exc:  # PySide6 missing, or a Qt system library such as libEGL
+        raise PlanDeskError(f"無法載入圖形介面元件（{exc}），請重新安裝 PlanDesk；"
+                            "Linux 上請先安裝 README 所列的 Qt 系統程式庫。") from exc
     return run_gui(db_path, [])
