@@ -52,10 +52,7 @@ def read_any(path: Path) -> tuple[Plan, list[str]]:
     if suffix == ".json":
         return read_plan_file(path), []
     if suffix in (".docx", ".odt", ".doc"):
-        try:
-            from ..importer import read_document
-        except ImportError as exc:
-            raise PlanDeskError("這個版本還不能匯入 Word/ODT 檔，請先轉成交換格式 JSON。") from exc
+        from ..importer import read_document  # lazily: JSON-only commands start faster
         return read_document(path)
     raise PlanDeskError(f"不支援 {path.suffix or '無副檔名'} 檔案，請選擇 .json、.docx 或 .odt 檔。")
 
@@ -83,10 +80,7 @@ def cmd_export(args, ctx) -> int:
     if args.format == "json":
         write_text_atomic(args.output, dumps(plan))
     else:
-        try:
-            from ..export import export_plan
-        except ImportError as exc:
-            raise PlanDeskError(f"這個版本還不能匯出 {args.format.upper()}，請改用 --format json。") from exc
+        from ..export import export_plan
         export_plan(plan, args.format, Path(args.output))
     print(args.output)
     return 0
