@@ -1,31 +1,27 @@
-"""Calls into dialogs owned by other parts of PlanDesk (import, export, print
+"""Calls into the dialogs of the other parts of PlanDesk (import, export, print
 preview, clone wizard, diff view, check panel, about). They are imported only
-when used, so the editor starts fast and still runs when one is missing."""
+when used, so the editor starts fast."""
 from __future__ import annotations
 
 import importlib
 
-from PySide6.QtCore import QCoreApplication
-
 from ..errors import PlanDeskError
 from . import dialogs
 
+# module under desktop/gui → the function (or class) the main window calls
+HOOKS = {"about": "show_about", "import_dialog": "run_import_dialog", "export_dialog": "run_export_dialog",
+         "print_preview": "run_print_preview", "clone_wizard": "run_clone_wizard",
+         "diff_view": "run_diff_view", "check_panel": "CheckPanel"}
+
 
 def load(module: str, name: str):
-    """``desktop.gui.<module>.<name>`` or None when that part is not installed."""
-    try:
-        return getattr(importlib.import_module(f"desktop.gui.{module}"), name)
-    except (ImportError, AttributeError):
-        return None
+    """``desktop.gui.<module>.<name>``, imported on first use."""
+    return getattr(importlib.import_module(f"desktop.gui.{module}"), name)
 
 
-def call(parent, module: str, name: str, feature: str, *args):
-    """Run a hook; a missing one or a PlanDeskError becomes one sentence in a message box."""
-    func = load(module, name)
-    if func is None:
-        dialogs.show_error(parent, QCoreApplication.translate(
-            "hooks", "這個版本尚未提供「{0}」功能，請更新 PlanDesk 後再試。").format(feature))
-        return None
+def call(parent, module: str, *args):
+    """Run the hook of ``module`` (see HOOKS); a PlanDeskError becomes one sentence in a message box."""
+    func = load(module, HOOKS[module])
     try:
         return func(parent, *args)
     except PlanDeskError as exc:

@@ -148,7 +148,7 @@ class MainWindow(QMainWindow):
             "clone_year": self.clone_year, "diff_view": self.diff_view,
             "plan_properties": lambda: self.tabs.setCurrentWidget(self.plan_editor),
             "shortcuts": self.show_shortcuts,
-            "about": lambda: hooks.call(self, "about", "show_about", self.tr("關於"), self.library.path),
+            "about": lambda: hooks.call(self, "about", self.library.path),
         }
 
     # --- documents --------------------------------------------------------------------------
@@ -287,39 +287,29 @@ class MainWindow(QMainWindow):
     def import_file(self, path) -> None:
         if not self.library_panel.writable():
             return
-        self._refresh_and_open(hooks.call(self, "import_dialog", "run_import_dialog",
-                                          self.tr("匯入舊計畫"), self.library, path))
+        self._refresh_and_open(hooks.call(self, "import_dialog", self.library, path))
 
     def export_plan(self) -> None:
         if self.document is not None:
-            hooks.call(self, "export_dialog", "run_export_dialog", self.tr("匯出"), self.library,
-                       self.document.plan)
+            hooks.call(self, "export_dialog", self.library, self.document.plan)
 
     def print_preview(self) -> None:
         if self.document is not None:
-            hooks.call(self, "print_preview", "run_print_preview", self.tr("預覽列印"), self.document.plan)
+            hooks.call(self, "print_preview", self.document.plan)
 
     def clone_year(self) -> None:
         if self.document is not None:
-            self._refresh_and_open(hooks.call(self, "clone_wizard", "run_clone_wizard",
-                                              self.tr("複製為新年度計畫"), self.library,
+            self._refresh_and_open(hooks.call(self, "clone_wizard", self.library,
                                               self.document.plan.id))
 
     def diff_view(self) -> None:
         if self.document is not None:
-            hooks.call(self, "diff_view", "run_diff_view", self.tr("新舊對照表"), self.library,
-                       self.document.plan.id)
+            hooks.call(self, "diff_view", self.library, self.document.plan.id)
 
     def _install_check_panel(self) -> None:
-        """The 檢查結果 dock, when that part is installed."""
+        """The 檢查結果 dock under the plan."""
         from PySide6.QtWidgets import QDockWidget
-        panel_class = hooks.load("check_panel", "CheckPanel")
-        if panel_class is None:
-            return
-        try:
-            self.check_panel = panel_class(self.library, self)
-        except Exception:  # a broken optional panel must not stop the editor from starting
-            return
+        self.check_panel = hooks.load("check_panel", hooks.HOOKS["check_panel"])(self.library, self)
         dock = QDockWidget(self.tr("檢查結果"), self)
         dock.setObjectName("check_dock")
         dock.setWidget(self.check_panel)
