@@ -82,7 +82,7 @@ class LibraryPanel(QWidget):
                 years[key].setExpanded(True)
             history = self.library.status_history(summary.id)
             status = summary.status
-            if history:  # when the current status was set, e.g. 核定 2026-03-12
+            if history and summary.status != "草稿":  # when it was submitted or approved, e.g. 核定 2026-03-12
                 status = f"{summary.status} {_short_time(history[-1][1])[:10]}"
             item = QTreeWidgetItem(years[key], [summary.title or self.tr("（未命名計畫）"), status])
             item.setData(0, PlanIdRole, summary.id)
