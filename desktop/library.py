@@ -7,17 +7,16 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import sys
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-
 
 
 def _import_sqlite_utils():
     """sqlite-utils imports numpy and pandas when they are installed (~0.3 s of a
     1 s cold start) only to store their types, which PlanDesk never does; hide
     them during that import (later imports of numpy elsewhere still work)."""
-    import sys
     hidden = [name for name in ("numpy", "pandas") if name not in sys.modules]
     for name in hidden:
         sys.modules[name] = None  # makes "import numpy" raise ImportError
