@@ -18,7 +18,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from bundle_layout import DIST, ROOT, bundle_dir, executable, size_on_disk, utf8_output  # noqa: E402
+from bundle_layout import DIST, ROOT, bundle_dir, executable, size_on_disk, source_metadata, utf8_output  # noqa: E402
 
 WORK = ROOT / "build" / "pyinstaller"
 
@@ -51,9 +51,9 @@ def build_bundle(clean: bool) -> Path:
 def iscc_command(iscc: Path) -> list[str]:
     """ISCC call with the names and version from desktop/__init__.py, so the
     install folder matches the library folder and QSettings key."""
-    sys.path.insert(0, str(ROOT))
-    from desktop import APP_NAME, ORG_NAME, __version__
-    return [str(iscc), f"/DAppName={APP_NAME}", f"/DOrgName={ORG_NAME}", f"/DAppVersion={__version__}",
+    meta = source_metadata()
+    return [str(iscc), f"/DAppName={meta['APP_NAME']}", f"/DOrgName={meta['ORG_NAME']}",
+            f"/DAppVersion={meta['__version__']}",
             f"/DBundleDir={bundle_dir()}", f"/O{DIST / 'installer'}", str(HERE / "plandesk.iss")]
 
 
