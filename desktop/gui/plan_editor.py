@@ -90,11 +90,7 @@ class PlanEditor(QWidget):
             for edit, value in zip(self.columns, plan.columns if plan else [""] * 5):
                 if edit.text() != value:
                     edit.setText(value)
-        locked = plan is None or self.document.locked
-        for widget in [*self.fields.values(), *self.columns]:
-            widget.setReadOnly(locked)
-        self.year.setReadOnly(locked)
-        self.profile.setEnabled(not locked)
+        self._fill_locks()
         self.status.setEnabled(plan is not None and not self.document.read_only)
 
     def on_change(self, change: Change) -> None:
