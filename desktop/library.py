@@ -220,6 +220,13 @@ class Library:
         return [tuple(r) for r in self.db.execute(
             "SELECT status, at FROM status_log WHERE plan_id = ? ORDER BY id", [plan_id])]
 
+    def status_histories(self) -> dict[int, list[tuple[str, str]]]:
+        """``status_history`` of every plan, in one query (for listing them all)."""
+        out: dict[int, list[tuple[str, str]]] = {}
+        for plan_id, status, at in self.db.execute("SELECT plan_id, status, at FROM status_log ORDER BY id"):
+            out.setdefault(plan_id, []).append((status, at))
+        return out
+
     # --- persisting operations ------------------------------------------------------
     def persist(self, plan: Plan, change: Change) -> None:
         """Write what ``change`` says changed in ``plan``, in one transaction."""

@@ -172,6 +172,10 @@ def test_approved_plan_is_locked(doc):
     doc.apply(EditPlan({"status": "草稿"}))
     doc.apply(EditNode(node.id, {"title": "改"}))
     assert [s for s, _ in doc.library.status_history(doc.plan.id)] == ["草稿", "核定", "草稿"]
+    other = doc.library.add_plan(read_plan_file(fixture_path("taipei-114")))
+    histories = doc.library.status_histories()
+    assert histories[doc.plan.id] == doc.library.status_history(doc.plan.id)
+    assert [s for s, _ in histories[other]] == ["草稿"]
 
 
 def test_department_rename_across_office(library):

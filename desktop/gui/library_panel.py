@@ -71,6 +71,7 @@ class LibraryPanel(QWidget):
         self.tree.clear()
         offices: dict[str, QTreeWidgetItem] = {}
         years: dict[tuple[str, int], QTreeWidgetItem] = {}
+        histories = self.library.status_histories()
         for summary in self.library.list_plans():
             office = summary.office or self.tr("（未填單位）")
             if office not in offices:
@@ -80,7 +81,7 @@ class LibraryPanel(QWidget):
             if key not in years:
                 years[key] = QTreeWidgetItem(offices[office], [self.tr("{0} 年度").format(summary.year)])
                 years[key].setExpanded(True)
-            history = self.library.status_history(summary.id)
+            history = histories.get(summary.id, [])
             status = summary.status
             if history and summary.status != "草稿":  # when it was submitted or approved, e.g. 核定 2026-03-12
                 status = f"{summary.status} {_short_time(history[-1][1])[:10]}"
