@@ -18,12 +18,10 @@ from pathlib import Path
 
 from common import ROOT, Result
 
-EXAMPLE = ROOT / "templates" / "plans" / "examples" / "hualien-108.json"
 
-
-def _layout():
-    """packaging/bundle_layout.py, loaded by path (packaging/ is not a package)."""
-    spec = importlib.util.spec_from_file_location("plandesk_bundle_layout", ROOT / "packaging" / "bundle_layout.py")
+def _packaging(name: str):
+    """packaging/<name>.py, loaded by path (packaging/ is not a package)."""
+    spec = importlib.util.spec_from_file_location(f"plandesk_packaging_{name}", ROOT / "packaging" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -39,7 +37,7 @@ def _start_to_window(gui: Path, db: Path, env: dict) -> float:
 
 
 def run() -> list[Result]:
-    layout = _layout()
+    layout, smoke = _packaging("bundle_layout"), _packaging("smoke_test")
     folder, cli, gui = layout.bundle_dir(), layout.executable(console=True), layout.executable(console=False)
     if not gui.is_file():
         print(f"skip packaging: no bundle at {folder}; build it with python3 packaging/build.py")
@@ -47,13 +45,10 @@ def run() -> list[Result]:
     results = [Result("bundle size on disk (dist/PlanDesk)", layout.size_on_disk(folder) / 1e6, 150, "MB")]
     with tempfile.TemporaryDirectory(prefix="plandesk-bench-") as tmp:
         home = Path(tmp)
-        env = dict(os.environ, HOME=str(home), XDG_DATA_HOME=str(home / "data"),
-                   XDG_CONFIG_HOME=str(home / "config"), LOCALAPPDATA=str(home / "local"),
-                   QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-                   PLANDESK_SMOKE_EXIT_MS="1")
-        env.pop("PLANDESK_DB", None)
+        env = smoke.isolated_env(home, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+                                 PLANDESK_SMOKE_EXIT_MS="1")
         db = home / "library.sqlite"
-        subprocess.run([str(cli), "--db", str(db), "import", str(EXAMPLE)], env=env, check=True,
+        subprocess.run([str(cli), "--db", str(db), "import", str(smoke.DEFAULT_FIXTURE)], env=env, check=True,
                        capture_output=True, timeout=60)
         times = [_start_to_window(gui, db, env) for _ in range(5)]
     results.append(Result("bundled start to window, first run (upper bound)", times[0], 1.5))
