@@ -15,7 +15,6 @@ import unicodedata
 from dataclasses import dataclass
 
 from .model import Node, Plan, Section
-from .numbering import node_tokens
 from .plantext import Locator
 from .yeartext import YEAR_RE
 
@@ -82,7 +81,10 @@ def _flatten(plan: Plan) -> list[_Item]:
 
 def match_nodes(old: Plan, new: Plan) -> dict[str, str]:
     """Map old node id → new node id for items that are the same item."""
-    old_items, new_items = _flatten(old), _flatten(new)
+    return _match(old, new, _flatten(old), _flatten(new))
+
+
+def _match(old: Plan, new: Plan, old_items: list[_Item], new_items: list[_Item]) -> dict[str, str]:
     pairs: dict[str, str] = {}
     taken: set[str] = set()
     # 1. identical content; a text found several times goes to the copy with the
@@ -146,11 +148,10 @@ def match_nodes(old: Plan, new: Plan) -> dict[str, str]:
 
 
 def _node_entries(old: Plan, new: Plan, old_loc: Locator, new_loc: Locator) -> list[tuple[float, DiffEntry]]:
-    pairs = match_nodes(old, new)
     old_items, new_items = _flatten(old), _flatten(new)
+    pairs = _match(old, new, old_items, new_items)
     new_order = {i.node.id: i.order for i in new_items}
     new_nodes = {i.node.id: i.node for i in new_items}
-    old_tokens, new_tokens = node_tokens(old), node_tokens(new)
     new_parent = {i.node.id: (i.parent.id if i.parent else None) for i in new_items}
     out: list[tuple[float, DiffEntry]] = []
     anchor = -1.0
@@ -165,7 +166,7 @@ def _node_entries(old: Plan, new: Plan, old_loc: Locator, new_loc: Locator) -> l
         anchor = float(new_order[new_node.id])
         parent_old = pairs.get(item.parent.id) if item.parent else None
         moved = (parent_old != new_parent[new_node.id]
-                 or old_tokens[node.id] != new_tokens[new_node.id]
+                 or old_loc.tokens[node.id] != new_loc.tokens[new_node.id]
                  or old_loc.depths[node.id] != new_loc.depths[new_node.id])
         edits = _edits(node, new_node)
         old_at, new_at = old_loc.node(node.id), new_loc.node(new_node.id)

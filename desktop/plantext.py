@@ -82,13 +82,13 @@ class Locator:
 
     def __init__(self, plan: Plan):
         self.plan = plan
-        tokens = node_tokens(plan)
+        self.tokens = node_tokens(plan)  # node id → its own printed token
         self.paths: dict[str, str] = {}
         self.depths: dict[str, int] = {}
 
         def visit(nodes: list[Node], prefix: str, depth: int) -> None:
             for node in nodes:
-                own = tokens.get(node.id) or f"〔{_short(node.title or node.text)}〕"
+                own = self.tokens.get(node.id) or f"〔{_short(node.title or node.text)}〕"
                 self.paths[node.id] = prefix + own
                 self.depths[node.id] = depth
                 visit(node.children, prefix + own, depth + 1)
