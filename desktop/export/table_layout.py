@@ -48,6 +48,7 @@ class _TableBuilder:
         self.plan, self.tokens, self.profile = plan, tokens, profile
         allow = profile["table"].get("sub_strategy_column", False)
         self.sub = allow and any(g.title for top in plan.tree for s in top.children for g in s.children)
+        self.n_heads = 3 if self.sub else 2  # heading columns: 面向, strategy, [sub-strategy]
         self.rows: list[_Row] = []
 
     def heading(self, node: Node) -> list[Para]:
@@ -82,10 +83,9 @@ class _TableBuilder:
     def visit(self, node: Node, depth: int, heads: list[Node | None], indent: float = 0.0) -> None:
         """Rows for ``node``; ``indent`` (in character widths) keeps rows of nested items
         under their parent item's text."""
-        n_heads = 3 if self.sub else 2
-        if depth < n_heads and (depth < 2 or node.title):
+        if depth < self.n_heads and (depth < 2 or node.title):
             # A heading column cell: the node's own text (if any) is a row under it.
-            heads = heads[:depth] + [node] + [None] * (n_heads - depth - 1)
+            heads = heads[:depth] + [node] + [None] * (self.n_heads - depth - 1)
             before = len(self.rows)
             if _has_own_content(node):
                 # An untitled heading shows its text in the heading cell already.
@@ -107,7 +107,7 @@ class _TableBuilder:
 
     def build(self) -> Table:
         for top in self.plan.tree:
-            self.visit(top, 0, [None] * (3 if self.sub else 2))
+            self.visit(top, 0, [None] * self.n_heads)
         return Table(widths=self.widths(), header=[self.header_row()], rows=self.grid_rows())
 
     def widths(self) -> list[float]:
@@ -127,11 +127,10 @@ class _TableBuilder:
         return grid([cells])[0]
 
     def grid_rows(self) -> list[list]:
-        n_heads = 3 if self.sub else 2
         raw: list[list[Cell | None]] = []
         for r, row in enumerate(self.rows):
             cells: list[Cell | None] = []
-            for col in range(n_heads):
+            for col in range(self.n_heads):
                 head = row.heads[col]
                 above = self.rows[r - 1].heads[col] if r else None
                 if head is not None and above is head:
