@@ -100,10 +100,13 @@ class SectionsEditor(QWidget):
         with quiet(self.list):
             self.list.clear()
             for section, token in zip(sections, tokens):
-                suffix = self.tr("（表格）") if section.kind == "table" else ""
-                self.list.addItem(f"{token}{section.heading}{suffix}")
+                self.list.addItem(self._section_label(section, token))
             self.list.setCurrentRow(min(max(row, 0), len(sections) - 1) if sections else -1)
         self._show_section()
+
+    def _section_label(self, section: Section, token: str) -> str:
+        suffix = self.tr("（表格）") if section.kind == "table" else ""
+        return f"{token}{section.heading}{suffix}"
 
     def current_section(self) -> Section | None:
         row = self.list.currentRow()
@@ -196,8 +199,7 @@ class SectionsEditor(QWidget):
         """After typing: update list texts without touching the field being typed in."""
         plan = self.document.plan
         for item_row, (section, token) in enumerate(zip(plan.sections, section_tokens(plan))):
-            suffix = self.tr("（表格）") if section.kind == "table" else ""
-            self.list.item(item_row).setText(f"{token}{section.heading}{suffix}")
+            self.list.item(item_row).setText(self._section_label(section, token))
         section = self.current_section()
         if section:
             for p_row, (para, token) in enumerate(zip(section.paragraphs,
@@ -288,7 +290,7 @@ class SectionsEditor(QWidget):
         self._paragraph_edit(change, self.tr("移動段落"), paragraph_row=target)
 
     def _notes_typed(self) -> None:
-        lines = [line for line in self.notes.toPlainText().split("\n")]
+        lines = self.notes.toPlainText().split("\n")
         while lines and not lines[-1].strip():
             lines.pop()  # a trailing Enter is the start of the next note, not an empty one
         self._set_section("notes", lines)
