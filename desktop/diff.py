@@ -235,15 +235,14 @@ def _section_entries(old: Plan, new: Plan, old_loc: Locator, new_loc: Locator) -
 def diff_plans(old: Plan, new: Plan) -> list[DiffEntry]:
     """Entries in the new plan's order: text sections, then the table's items."""
     old_loc, new_loc = Locator(old), Locator(new)
-    sections = [e for e in _section_entries(old, new, old_loc, new_loc) if e.new_target or e.old_target]
-    table = next((s for s in new.sections if s.kind == "table"), None)
-    table_key = (f"section:{table.id}") if table else None
+    sections = _section_entries(old, new, old_loc, new_loc)
+    table = new.table_section()
     nodes = [e for _, e in sorted(_node_entries(old, new, old_loc, new_loc), key=lambda pair: pair[0])]
     # items go where the table is: after the sections that precede it
-    if table_key is None:
+    if table is None:
         return sections + nodes
     order = [f"section:{s.id}" for s in new.sections]
-    table_at = order.index(table_key)
+    table_at = order.index(f"section:{table.id}")
     head = [e for e in sections if e.new_target and order.index(e.new_target) < table_at]
     tail = [e for e in sections if e not in head]
     return head + nodes + tail
