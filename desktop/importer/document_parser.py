@@ -158,7 +158,7 @@ def parse_blocks(blocks: list[Block], name: str) -> tuple[Plan, list[str]]:
             builder.paragraph(block.text)
             continue
         table_number += 1
-        columns = headers[tables.index(block)]
+        columns = headers[table_number - 1]
         if columns is None or (builder.table_section is not None and builder.section is not builder.table_section):
             builder.other_table(block, table_number)
             continue
