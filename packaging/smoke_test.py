@@ -5,10 +5,9 @@
 Checks, each against the executable in a fresh temporary library and fresh
 user folders: ``--version``; a bad file gives one zh-TW sentence and exit 2;
 import an example plan; list and export it as JSON with the same content;
-export DOCX and ODT when the bundle has the exporter (and PDF when LibreOffice
-is installed); start the GUI offscreen
-with ``PLANDESK_SMOKE_EXIT_MS`` and require a clean exit 0. Exit code 0 when
-every check passed, 1 otherwise.
+export DOCX and ODT (and PDF when LibreOffice is installed); start the GUI
+offscreen with ``PLANDESK_SMOKE_EXIT_MS`` and require a clean exit 0. Exit
+code 0 when every check passed, 1 otherwise.
 """
 from __future__ import annotations
 
@@ -195,8 +194,6 @@ def main(argv: list[str] | None = None) -> int:
     if not cli.is_file():
         print(f"FAIL: no built executable at {cli}; run python packaging/build.py first")
         return 1
-    # DOCX/ODT export is checked once the source the bundle came from has it
-    has_exporter = (ROOT / "desktop" / "export" / "__init__.py").is_file()
     with tempfile.TemporaryDirectory(prefix="plandesk-smoke-") as tmp:
         work = Path(tmp)
         env = isolated_env(work / "home")
@@ -212,14 +209,11 @@ def main(argv: list[str] | None = None) -> int:
             for name, step in steps:
                 results[name] = step()
                 print(f"ok   {name}: {results[name]}", flush=True)
-            if has_exporter:
-                docs = check_documents(cli, env, work, results["import + export json"], args.fixture)
-                print(f"ok   export docx/odt: {', '.join(docs)}", flush=True)
-                if not args.skip_pdf:
-                    pdf = check_pdf(cli, env, work, results["import + export json"])
-                    print(f"ok   export pdf: {pdf}", flush=True)
-            else:
-                print("skip export docx/odt: this tree has no desktop/export yet", flush=True)
+            docs = check_documents(cli, env, work, results["import + export json"], args.fixture)
+            print(f"ok   export docx/odt: {', '.join(docs)}", flush=True)
+            if not args.skip_pdf:
+                pdf = check_pdf(cli, env, work, results["import + export json"])
+                print(f"ok   export pdf: {pdf}", flush=True)
             print(f"ok   gui offscreen start and clean exit: {check_gui(gui, env, work):.2f} s", flush=True)
         except SmokeFailure as exc:
             print(f"FAIL {exc}")
