@@ -42,7 +42,7 @@ def plan_departments(plan: Plan) -> list[str]:
 
 
 def default_file_name(plan: Plan, department: str | None, fmt: str) -> str:
-    base = plan.title or f"{plan.office}{plan.year}年度提升服務效能執行計畫" or "計畫"
+    base = plan.title or f"{plan.office}{plan.year}年度提升服務效能執行計畫"
     if department:
         base += f"（{department}）"
     bad = '\\/:*?"<>|'
