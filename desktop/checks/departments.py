@@ -64,18 +64,18 @@ def not_in_roster(ctx):
     known = _known_names(ctx)
     if not known:
         return  # the office's first plan: nothing to compare with
-    spelled = {spelling_key(n): n for n in sorted(known)}
+    names = sorted(known)
+    spelled = {spelling_key(n): n for n in names}
     reported = set()
     for node, name in _uses(ctx.plan):
         if name in known or name in reported:
             continue
         reported.add(name)
-        close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.6)
         if spelling_key(name) in spelled:
             same = spelled[spelling_key(name)]
             message = f"部門「{name}」與部門名單中的「{same}」寫法不一致（空格或全半形不同），請統一為「{same}」。"
             yield ctx.finding("department-spelling", WARNING, node.id, message)
-        elif close:
+        elif close := difflib.get_close_matches(name, names, n=1, cutoff=0.6):
             message = f"部門「{name}」不在本處部門名單中，是否為「{close[0]}」之誤？請確認後更正。"
             yield ctx.finding("department-roster", WARNING, node.id, message)
         else:
