@@ -29,8 +29,9 @@ def same_letter_as_last_year(ctx):
     # (or its December-before letter): citing them again is no repeat
     old_numbers = {_number(l) for _, _, l, _ in _basis_letters(previous, basis)
                    if l.year is None or l.year >= previous.year - 1}
+    current_basis = ctx.basis_sections()
     for field in ctx.fields:
-        if field.section is None or field.section not in ctx.basis_sections() or field.ref.attr != "paragraph":
+        if field.section is None or field.section not in current_basis or field.ref.attr != "paragraph":
             continue
         for letter in find_letters(field.text):
             if _number(letter) in old_numbers:
