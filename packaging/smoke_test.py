@@ -85,7 +85,6 @@ def check_version(exe, env):
 
 def source_subcommands() -> set[str]:
     """Subcommands of the source tree the bundle was built from."""
-    import argparse
     sys.path.insert(0, str(ROOT))
     from desktop.cli import build_parser
     actions = [a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction)]
