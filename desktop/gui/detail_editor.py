@@ -73,7 +73,7 @@ class DetailEditor(QWidget):
                 self.period.clear()
                 self.departments.set_departments([])
             else:
-                self.heading.setText(self.tr("項目 {0}").format(token) if token else self.tr("項目（不編號）"))
+                self._set_heading(token)
                 self.departments.set_roster(document.library.roster(document.plan.office))
                 self.period.clear()
                 self.period.addItems(period_choices(document.library, document.plan))
@@ -84,6 +84,9 @@ class DetailEditor(QWidget):
         self.period.setEnabled(not locked)
         self.numbered.setEnabled(not locked)
         self.departments.setReadOnly(locked)
+
+    def _set_heading(self, token: str) -> None:
+        self.heading.setText(self.tr("項目 {0}").format(token) if token else self.tr("項目（不編號）"))
 
     def _fill(self, node) -> None:
         # only fields that differ: rewriting the one being typed in would move the cursor
@@ -113,7 +116,7 @@ class DetailEditor(QWidget):
         """Follow a change of the document (undo, redo, edits elsewhere)."""
         if self._applying:
             if self._node() is not None:
-                self.heading.setText(self.tr("項目 {0}").format(token) if token else self.tr("項目（不編號）"))
+                self._set_heading(token)
             return
         if self.node_id and self.node_id in change.removed and self._node() is None:
             self.show_node(None, None)
@@ -122,7 +125,7 @@ class DetailEditor(QWidget):
             if node is not None:
                 with quiet(self.title, self.text, self.period, self.numbered, self.departments):
                     self._fill(node)
-                self.heading.setText(self.tr("項目 {0}").format(token) if token else self.tr("項目（不編號）"))
+                self._set_heading(token)
 
     # --- editing -----------------------------------------------------------------------------
     def _edit(self, field: str, value, label: str, typing: bool = True) -> None:
