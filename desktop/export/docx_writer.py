@@ -68,10 +68,10 @@ class _BodyXml:
             ind = f'<w:ind w:left="{int(left * 20)}" {first_attr}/>'
         spacing = int(round(240 * line_spacing(self.profile, para.style)))
         before, after = spacing_pt(self.profile, para.style)
+        rpr = self.rpr(para.style, para.bold)
         ppr = (f'<w:pPr><w:spacing w:before="{int(before * 20)}" w:after="{int(after * 20)}" '
                f'w:line="{spacing}" w:lineRule="auto"/>'
-               f'{ind}<w:jc w:val="{_JC[para.align]}"/>{self.rpr(para.style, para.bold)}</w:pPr>')
-        rpr = self.rpr(para.style, para.bold)
+               f'{ind}<w:jc w:val="{_JC[para.align]}"/>{rpr}</w:pPr>')
         runs = ""
         if para.token:
             runs += f"<w:r>{rpr}{self.run_text(para.token)}</w:r>"
@@ -87,7 +87,7 @@ class _BodyXml:
             width = sum(widths[col:col + span])
             grid_span = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
             return (f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{grid_span}<w:vMerge/></w:tcPr>'
-                    f'<w:p>{"<w:pPr>" + self.rpr("table", False) + "</w:pPr>"}</w:p></w:tc>')
+                    f'<w:p><w:pPr>{self.rpr("table", False)}</w:pPr></w:p></w:tc>')
         width = sum(widths[col:col + cell.colspan])
         props = [f'<w:tcW w:w="{width}" w:type="dxa"/>']
         if cell.colspan > 1:
