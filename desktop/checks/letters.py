@@ -8,11 +8,10 @@ from ..yeartext import find_letters
 from .registry import ERROR, rule
 
 
-def _basis_letters(plan, sections):
+def _basis_letters(sections):
     for section in sections:
-        for index, paragraph in enumerate(section.paragraphs):
-            for letter in find_letters(paragraph.text):
-                yield section, index, letter, paragraph.text
+        for paragraph in section.paragraphs:
+            yield from find_letters(paragraph.text)
 
 
 def _number(letter) -> str:
@@ -27,7 +26,7 @@ def same_letter_as_last_year(ctx):
     basis = [s for s in previous.sections if "依據" in s.heading] or previous.sections[:1]
     # standing letters (a law of 106 cited every year) are older than last year's plan
     # (or its December-before letter): citing them again is no repeat
-    old_numbers = {_number(l) for _, _, l, _ in _basis_letters(previous, basis)
+    old_numbers = {_number(l) for l in _basis_letters(basis)
                    if l.year is None or l.year >= previous.year - 1}
     current_basis = ctx.basis_sections()
     for field in ctx.fields:
