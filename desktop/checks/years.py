@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ..yeartext import find_letters, find_years
+from ..yeartext import find_dates, find_letters, find_years
 from .registry import ERROR, HINT, WARNING, rule
 
 # 「108 年度提升服務效能執行計畫」: the plan naming itself (or the head office's plan of the year)
@@ -74,7 +74,6 @@ def stale_dates(ctx):
     """Dates in the text sections (deadlines such as 考核結果送達日) before the plan year
     (last year's text not updated) or after the next year (rolled twice). Letters and
     the basis section are exempt."""
-    from ..yeartext import find_dates
     basis = {s.id for s in ctx.basis_sections()}
     for field in ctx.fields:
         if field.ref.kind != "section" or field.ref.owner in basis:
