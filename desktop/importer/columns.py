@@ -8,7 +8,6 @@ from ..errors import PlanDeskError
 from .blocks import Table
 
 ROLES = ("aspect", "strategy", "practice", "departments", "period")
-SUB = "sub"  # the strategy's second sub-column (sub-strategy headings)
 
 # Checked in this order: 「主辦部門（協辦部門）」 must not match 面向, 「執行方式」 not 策略.
 _PATTERNS = [

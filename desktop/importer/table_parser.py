@@ -297,11 +297,7 @@ class TableParser:
 
     def finish(self) -> list[Node]:
         """Departments and periods onto their nodes; the finished tree."""
-        self._finish()
-        return self.tree
-
-    def _finish(self) -> None:
-        label = "".join(self.columns.labels.get("departments", ""))
+        label = self.columns.labels.get("departments", "")
         distinguish = "協辦" in label or any(cellmod.has_assist(e) for es in self.raw_departments.values()
                                             for e in es)
         for top in self.tree:
@@ -310,6 +306,7 @@ class TableParser:
                     node.departments.extend(cellmod.departments(entry, distinguish))
                 node.period = "".join(p.replace("\n", "") for p in self.raw_periods.get(node.id, []))
         HeadingLines(self.items, self.unnumbered, self.restarts, self.heading_texts).fix(self.tree)
+        return self.tree
 
 def _squash(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).split())
