@@ -2,12 +2,12 @@
 and not before the letter the plan cites as its basis."""
 from __future__ import annotations
 
-from ..yeartext import find_dates, find_letters
+from ..yeartext import ROC_OFFSET, find_dates, find_letters
 from .registry import ERROR, HINT, rule
 
 
 def _roc_text(value) -> str:
-    return f"{value.year - 1911} 年 {value.month} 月 {value.day} 日"
+    return f"{value.year - ROC_OFFSET} 年 {value.month} 月 {value.day} 日"
 
 
 @rule("date-line")
