@@ -263,13 +263,13 @@ class PlanTreeModel(QAbstractItemModel):
         if structural or change.nodes - self._nodes.keys():
             self._nodes = {n.id: n for n in plan.walk()}  # undo re-inserts copies of nodes
         dirty = set(change.nodes)
-        if structural or self._numbering_changed(change.nodes):
+        # change.plan: the profile (numbering styles) may have changed
+        if structural or self._numbering_changed(change.nodes) or change.plan:
             old_tokens = self._tokens
             self._tokens = node_tokens(plan)
             dirty |= {k for k, v in self._tokens.items() if old_tokens.get(k) != v}
         self._emit_changed(dirty)
         if change.plan:
-            self._tokens = node_tokens(plan)  # the profile may have changed
             self.headerDataChanged.emit(Qt.Horizontal, 0, 2)
         self.changed.emit(change)
 
