@@ -6,8 +6,8 @@ the paragraph's style, so the parser reads it like a typed token.
 """
 from __future__ import annotations
 
-from ..numbering import numeral
 from .container import Package
+from .tokens import list_numeral
 from .xmlsafe import parse_xml
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -19,7 +19,6 @@ _KINDS = {
     "ideographLegalTraditional": "capital", "chineseLegalSimplified": "capital",
     "ideographTraditional": "stems", "ideographZodiac": "branches",
 }
-_BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
 _STRICT = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
 _TRANSITIONAL = b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -36,11 +35,7 @@ def _val(el, name: str, default: str | None = None) -> str | None:
 
 def _format(n: int, fmt: str) -> str | None:
     kind = _KINDS.get(fmt)
-    if kind is None:
-        return None
-    if kind == "branches":
-        return _BRANCHES[(n - 1) % len(_BRANCHES)]
-    return numeral(max(n, 1), kind)
+    return None if kind is None else list_numeral(n, kind)
 
 
 class Numbering:

@@ -2,16 +2,11 @@
 paragraph, so automatically numbered items read like typed 「(1)」 ones."""
 from __future__ import annotations
 
-from ..numbering import numeral
+from .tokens import list_numeral
 
 TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
 _FORMATS = {"1": "arabic", "１": "arabic", "一": "chinese", "壹": "capital", "甲": "stems", "子": "branches"}
-_BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
-
-
-def _shown(n: int, kind: str) -> str:
-    return _BRANCHES[(n - 1) % 12] if kind == "branches" else numeral(max(n, 1), kind)
 
 
 class ListNumbering:
@@ -63,4 +58,4 @@ class ListNumbering:
         if level not in levels:
             return ""
         kind, prefix, suffix, start = levels[level]
-        return f"{prefix}{_shown(start - 1 + counts[level], kind)}{suffix}"
+        return f"{prefix}{list_numeral(start - 1 + counts[level], kind)}{suffix}"

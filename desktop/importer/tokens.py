@@ -2,9 +2,16 @@
 full-width digits (１．, （２）) which the core token reader does not take."""
 from __future__ import annotations
 
-from ..numbering import level_of_token, parse_token
+from ..numbering import level_of_token, numeral, parse_token
 
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
+
+
+def list_numeral(n: int, kind: str) -> str:
+    """The numeral a word processor's automatic list shows: a ``desktop.numbering``
+    kind, or "branches" (子丑寅…, cycling), which lists offer on their own."""
+    return _BRANCHES[(n - 1) % len(_BRANCHES)] if kind == "branches" else numeral(max(n, 1), kind)
 
 
 def token_parts(text: str) -> tuple[str, bool, str, str] | None:
