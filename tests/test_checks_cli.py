@@ -1,12 +1,12 @@
 """plandesk check: findings as text or JSON, exit 0 even with findings."""
 import json
 
-from conftest import fixture_path, run_cli
+from conftest import cli_import, run_cli
 
 
 def test_cli_check_after_clone(tmp_path):
     db = tmp_path / "cli.sqlite"
-    source = run_cli("--db", db, "import", fixture_path("taipei-114")).stdout.strip().splitlines()[-1]
+    source = cli_import(db, "taipei-114")
     new_id = run_cli("--db", db, "clone", source, "--year", "115").stdout.strip().splitlines()[-1]
     res = run_cli("--db", db, "check", new_id, "--json")
     assert res.returncode == 0, res.stderr

@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from conftest import fixture_path, run_cli
+from conftest import cli_import, fixture_path, run_cli
 from desktop.clone import build_clone, clone_plan, preview_clone
 from desktop.errors import PlanDeskError
 from desktop.exchange import plan_to_dict, read_plan_file
@@ -79,8 +79,7 @@ def test_bad_year_and_missing_plan(library):
 
 def test_cli_clone(tmp_path):
     db = tmp_path / "cli.sqlite"
-    out = run_cli("--db", db, "import", fixture_path("xinying-111"))
-    source_id = out.stdout.strip().splitlines()[-1]
+    source_id = cli_import(db, "xinying-111")
     res = run_cli("--db", db, "clone", source_id, "--year", "112", "--json")
     assert res.returncode == 0, res.stderr
     lines = res.stdout.strip().splitlines()
@@ -98,7 +97,7 @@ def test_cli_clone(tmp_path):
 
 def test_cli_status_history_and_lock(tmp_path):
     db = tmp_path / "cli.sqlite"
-    plan_id = run_cli("--db", db, "import", fixture_path("taipei-114")).stdout.strip().splitlines()[-1]
+    plan_id = cli_import(db, "taipei-114")
     assert run_cli("--db", db, "status", plan_id, "陳核").returncode == 0
     res = run_cli("--db", db, "status", plan_id, "核定", "--json")
     history = json.loads(res.stdout)

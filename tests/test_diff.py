@@ -5,7 +5,7 @@ import zipfile
 
 import pytest
 
-from conftest import fixture_path, run_cli
+from conftest import cli_import, fixture_path, run_cli
 from desktop.diff import diff_plans, match_nodes
 from desktop.diff_table import table_rows
 from desktop.exchange import read_plan_file
@@ -113,7 +113,7 @@ def test_table_rows_in_new_order():
 @pytest.mark.parametrize("fmt", ["docx", "odt"])
 def test_cli_diff_json_and_document(tmp_path, fmt):
     db = tmp_path / "cli.sqlite"
-    src = run_cli("--db", db, "import", fixture_path("xinying-111")).stdout.strip().splitlines()[-1]
+    src = cli_import(db, "xinying-111")
     new = run_cli("--db", db, "clone", src, "--year", "112").stdout.strip().splitlines()[-1]
     res = run_cli("--db", db, "diff", src, new, "--json")
     assert res.returncode == 0, res.stderr
