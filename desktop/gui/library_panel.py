@@ -184,8 +184,8 @@ class LibraryPanel(QWidget):
         """Pick a deleted plan and bring it back."""
         if not self.writable():
             return None
-        deleted = [p for p in self.library.list_plans(include_deleted=True)
-                   if p.id not in {q.id for q in self.library.list_plans()}]
+        live = {p.id for p in self.library.list_plans()}
+        deleted = [p for p in self.library.list_plans(include_deleted=True) if p.id not in live]
         if not deleted:
             dialogs.show_info(self, self.tr("資源回收筒是空的。"))
             return None
