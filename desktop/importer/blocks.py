@@ -33,7 +33,6 @@ class Cell:
 class Table:
     """Rows of grid slots; ``grid[r][c]`` is the covering cell or None (no cell there)."""
     grid: list[list[Cell | None]] = field(default_factory=list)
-    header_rows: set[int] = field(default_factory=set)  # rows marked "repeat as header"
 
     @property
     def width(self) -> int:
@@ -78,11 +77,9 @@ class GridBuilder:
         self.max_rows, self.max_columns, self.too_big = max_rows, max_columns, too_big
         self._pending: dict[tuple[int, int], Cell] = {}
 
-    def new_row(self, header: bool = False) -> None:
+    def new_row(self) -> None:
         if len(self.table.grid) >= self.max_rows:
             raise self.too_big(f"表格超過 {self.max_rows} 列")
-        if header:
-            self.table.header_rows.add(len(self.table.grid))
         self.table.grid.append([])
 
     @property

@@ -103,10 +103,8 @@ class _Reader:
     def table(self, tbl):
         grid = self.budget.grid()
         for tr in self.rows(tbl):
-            tr_pr = tr.find(W + "trPr")
-            header = tr_pr is not None and _on(tr_pr.find(W + "tblHeader"))
-            grid.new_row(header)
-            grid.skip(_int(tr_pr, "gridBefore"))
+            grid.new_row()
+            grid.skip(_int(tr.find(W + "trPr"), "gridBefore"))
             for tc in self.cells(tr):
                 tc_pr = tc.find(W + "tcPr")
                 span = _int(tc_pr, "gridSpan") or 1
@@ -117,10 +115,6 @@ class _Reader:
                 else:
                     grid.place(paras, span)
         return grid.table
-
-
-def _on(el) -> bool:
-    return el is not None and el.get(W + "val", "true") not in ("false", "0", "off")
 
 
 def _int(parent, name: str) -> int:

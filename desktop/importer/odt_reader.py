@@ -26,7 +26,7 @@ _TRANSPARENT = {TEXT + "section", TEXT + "index-body", TEXT + "table-of-content"
                 TEXT + "user-index", TEXT + "bibliography", TEXT + "numbered-paragraph"}
 _SKIP_INLINE = {OFFICE + "annotation", OFFICE + "annotation-end", TEXT + "tracked-changes",
                 SVG + "title", SVG + "desc", TEXT + "note-citation"}
-_ROW_CONTAINERS = {TABLE + "table-rows", TABLE + "table-row-group"}
+_ROW_CONTAINERS = {TABLE + "table-rows", TABLE + "table-row-group", TABLE + "table-header-rows"}
 
 
 class _Reader:
@@ -68,7 +68,7 @@ class _Reader:
             if tag in _PARAGRAPHS:
                 out.append(Para(self.para_text(child)))
             elif tag == TABLE + "table" and self.is_box(child):
-                for row, _header in self.rows(child):
+                for row in self.rows(child):
                     out.extend(self.blocks(row.find(TABLE + "table-cell")))  # a frame around the content
             elif tag == TABLE + "table":
                 out.append(self.table(child))
@@ -102,7 +102,7 @@ class _Reader:
 
     def is_box(self, tbl) -> bool:
         """A table of one column used as a frame: its content is read as the body."""
-        rows = [row for row, _header in self.rows(tbl)]
+        rows = list(self.rows(tbl))
         return bool(rows) and all(
             len(row) == 1 and row[0].tag == TABLE + "table-cell"
             and row.get(TABLE + "number-rows-repeated", "1") == "1"
@@ -114,25 +114,23 @@ class _Reader:
             paras.extend([block.text] if isinstance(block, Para) else block.all_text())
         return paras
 
-    def rows(self, parent, header: bool = False):
+    def rows(self, parent):
         for child in parent:
             if child.tag == TABLE + "table-row":
-                yield child, header
-            elif child.tag == TABLE + "table-header-rows":
-                yield from self.rows(child, True)
+                yield child
             elif child.tag in _ROW_CONTAINERS:
-                yield from self.rows(child, header)
+                yield from self.rows(child)
 
     def table(self, tbl):
         grid = self.budget.grid()
-        for row, header in self.rows(tbl):
+        for row in self.rows(tbl):
             repeat = _int(row, TABLE + "number-rows-repeated", 1)
             if repeat > limits.MAX_ROWS:
                 raise self.budget.too_big(f"表格超過 {limits.MAX_ROWS} 列")
             cells = [(c, self.cell_paras(c)) for c in row
                      if c.tag in (TABLE + "table-cell", TABLE + "covered-table-cell")]
             for _ in range(repeat):
-                grid.new_row(header)
+                grid.new_row()
                 for cell, paras in cells:
                     for _ in range(min(_int(cell, TABLE + "number-columns-repeated", 1),
                                        limits.MAX_COLUMNS + 1)):
