@@ -7,8 +7,6 @@ import subprocess
 import sys
 import textwrap
 
-import pytest
-
 from desktop.exchange import read_plan_file
 from desktop.library import Library
 
@@ -54,11 +52,6 @@ def reopen(library) -> Library:
 
 def titles(nodes) -> list[str]:
     return [n.title or n.text[:10] for n in nodes]
-
-
-@pytest.fixture
-def dialogs_answer_yes(monkeypatch):
-    return Dialogs(monkeypatch, True)
 
 
 def type_text(widget, text: str) -> None:
