@@ -50,14 +50,13 @@ class Table:
             return None
         return self.grid[r][c]
 
+    def row_cells(self, r: int) -> list[Cell]:
+        """The cells that start in row ``r``, left to right (each merged cell once)."""
+        return [cell for c, cell in enumerate(self.grid[r]) if cell is not None and self.origin(r, c)]
+
     def all_text(self) -> list[str]:
         """Every cell's paragraphs once, row by row (for reporting a table that is not the plan)."""
-        out = []
-        for r, row in enumerate(self.grid):
-            for c, cell in enumerate(row):
-                if cell is not None and self.origin(r, c):
-                    out.extend(cell.lines())
-        return out
+        return [line for r in range(len(self.grid)) for cell in self.row_cells(r) for line in cell.lines()]
 
 
 Block = Para | Table

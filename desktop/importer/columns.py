@@ -63,11 +63,7 @@ class ColumnMap:
 
 
 def _row_signature(table: Table, r: int) -> list[str]:
-    out = []
-    for c, cell in enumerate(table.grid[r]):
-        if cell is not None and table.origin(r, c):
-            out.append(_norm(cell.text))
-    return out
+    return [_norm(cell.text) for cell in table.row_cells(r)]
 
 
 def map_header(table: Table, r: int) -> ColumnMap | None:
@@ -104,11 +100,7 @@ def find_header(table: Table, search_rows: int = 3) -> ColumnMap | None:
 
 def unexpected_columns_error(name: str, table: Table) -> PlanDeskError:
     """The one sentence for a plan-like table whose header does not map."""
-    labels = []
-    if table.grid:
-        for c, cell in enumerate(table.grid[0]):
-            if cell is not None and table.origin(0, c):
-                labels.append(cell.text or "（空白）")
+    labels = [cell.text or "（空白）" for cell in table.row_cells(0)] if table.grid else []
     unknown = [lab for lab in labels if role_of(lab) is None] or labels
     wanted = "、".join(_ROLE_NAMES.values())
     return PlanDeskError(f"{name} 的表格欄位「{'／'.join(unknown)}」對不上計畫表的欄位（{wanted}），"

@@ -255,16 +255,16 @@ class TableParser:
         self.table, self.columns = table, columns
         where = self.where = f"第 {number} 個表格" if number > 1 else "表格"
         for r in range(columns.header_row):
-            lines = [c.text for c in _row_cells(table, r) if c.text]
+            lines = [c.text for c in table.row_cells(r) if c.text]
             if lines:
                 self.report.append(f"{where}第 {r + 1} 列在標題列之前（{'／'.join(lines)}），未匯入。")
         for r in range(columns.header_row + 1, len(table.grid)):
             if r == columns.header_row + 1 and self._sub_header(r):
-                labels = "／".join(c.text for c in _row_cells(table, r) if c.text)
+                labels = "／".join(c.text for c in table.row_cells(r) if c.text)
                 self.report.append(f"{where}第 {r + 1} 列是標題的第二列（{labels}），已略過。")
                 continue
             if self.columns.is_repeat(self.table, r):
-                labels = "／".join(c.text for c in _row_cells(self.table, r))
+                labels = "／".join(c.text for c in table.row_cells(r))
                 self.report.append(f"表格第 {r + 1} 列是重複的標題列（{labels}），已略過。")
                 continue
             self.row(r)
@@ -325,7 +325,3 @@ def _lined_up(cell: Cell, found: list[tuple[int, str]], items: list[tuple[Node, 
 def _glued(before: str, after: str) -> bool:
     """A paragraph that obviously continues the one before (Enter pressed mid-sentence)."""
     return before.endswith(_GLUE_AFTER) or after.startswith(_GLUE_BEFORE)
-
-
-def _row_cells(table: Table, r: int) -> list[Cell]:
-    return [c for i, c in enumerate(table.grid[r]) if c is not None and table.origin(r, i)]
