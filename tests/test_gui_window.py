@@ -3,8 +3,6 @@ library file is read again through a new connection."""
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop.model import Node
-
 from gui_helpers import Dialogs, library_with, make_window, reopen, titles, type_text
 
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from ..document import PlanDocument
 from ..errors import PlanDeskError
 from ..library import Library
-from ..ops import Change, EditPlan
+from ..ops import Change
 from . import dialogs, hooks
 from .actions import CONTEXT, EDITING, build_actions, build_menus, build_toolbar
 from .controller import TreeController
