@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -126,6 +127,11 @@ def test_print_preview_shows_every_page_saves_and_prints(qtbot, tmp_path, monkey
     assert abs(preview.page_labels[0].width() - width / 2) <= 1
     saved = preview.save_pdf(str(tmp_path / "saved.pdf"))
     assert saved.read_bytes() == preview.pdf.read_bytes()
+    preview.plan.title = "115/116年度計畫"  # a slash must not turn into a folder
+    suggested = []
+    monkeypatch.setattr(print_preview.QFileDialog, "getSaveFileName",
+                        lambda parent, caption, name, filters: suggested.append(name) or ("", ""))
+    assert preview.save_pdf() is None and Path(suggested[0]).name == "115_116年度計畫.pdf"
     printer = QPrinter(QPrinter.ScreenResolution)  # fast; the code path is the same
     printer.setOutputFormat(QPrinter.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))

@@ -23,6 +23,7 @@ from ..export.preview import render_pages
 from ..model import Plan
 from . import dialogs
 from .busy import run_busy
+from .export_dialog import default_file_name
 
 PREVIEW_DPI = 96
 PRINT_DPI = 180  # sharp enough for 12 pt 楷書; 300 would take seconds per page
@@ -101,7 +102,7 @@ class PrintPreview(QDialog):
     def save_pdf(self, target: str | None = None) -> Path | None:
         """Copy the previewed PDF to a file the clerk picks (atomic, like every export)."""
         if not target:
-            suggested = str(Path.home() / f"{self.plan.title or '計畫'}.pdf")
+            suggested = str(Path.home() / default_file_name(self.plan, None, "pdf"))
             target, _ = QFileDialog.getSaveFileName(self, self.tr("另存 PDF"), suggested,
                                                     self.tr("PDF 文件 (*.pdf)"))
             if not target:
