@@ -24,6 +24,7 @@ from plan_gen import random_plan  # noqa: E402
 
 from desktop.errors import PlanDeskError  # noqa: E402
 from desktop.exchange import plan_to_dict  # noqa: E402
+from desktop.export import export_plan  # noqa: E402
 from desktop.importer import read_document  # noqa: E402
 from desktop.library import Library  # noqa: E402
 
@@ -57,7 +58,7 @@ def _fuzz(folder: Path, seeds: dict[str, bytes], cases: int) -> tuple[Counter, l
     return outcomes, crashes
 
 
-def _random_round_trips(folder: Path, export_plan, count: int) -> int:
+def _random_round_trips(folder: Path, count: int) -> int:
     """Export random plans and import them back; the number that came back different."""
     mismatches = 0
     for seed in range(count):
@@ -82,24 +83,18 @@ def run() -> list[Result]:
             for builder in ("six_column_layout_a", "word_auto_numbered"):
                 legacy = legacy_docs.write(getattr(legacy_docs, builder)(), folder / f"{builder}.{fmt}")
                 seeds[legacy.name] = legacy.read_bytes()
-        try:
-            from desktop.export import export_plan
-        except ImportError:
-            export_plan = None
-        if export_plan is not None:
-            for fmt in ("docx", "odt"):
-                path = export_plan(hualien(), fmt, folder / f"hualien-108.{fmt}")
-                seeds[path.name] = path.read_bytes()
-                nodes = sum(1 for _ in read_document(path)[0].walk())
-                results.append(Result(f"import hualien-108 {fmt.upper()} ({nodes} nodes, {path.stat().st_size // 1024} KB)",
-                                      best_of(lambda p=path: read_document(p), 5), 1.0))
-        if export_plan is not None:
-            plans = int(os.environ.get("IMPORT_RANDOM_PLANS", "200"))
-            start = time.perf_counter()
-            mismatches = _random_round_trips(folder, export_plan, plans)
-            results.append(Result(f"round trip of {plans} random plans × DOCX/ODT × 2 profiles",
-                                  time.perf_counter() - start, None))
-            results.append(Result("round trip mismatches (must be 0)", mismatches, None, unit="n"))
+        for fmt in ("docx", "odt"):
+            path = export_plan(hualien(), fmt, folder / f"hualien-108.{fmt}")
+            seeds[path.name] = path.read_bytes()
+            nodes = sum(1 for _ in read_document(path)[0].walk())
+            results.append(Result(f"import hualien-108 {fmt.upper()} ({nodes} nodes, {path.stat().st_size // 1024} KB)",
+                                  best_of(lambda p=path: read_document(p), 5), 1.0))
+        plans = int(os.environ.get("IMPORT_RANDOM_PLANS", "200"))
+        start = time.perf_counter()
+        mismatches = _random_round_trips(folder, plans)
+        results.append(Result(f"round trip of {plans} random plans × DOCX/ODT × 2 profiles",
+                              time.perf_counter() - start, None))
+        results.append(Result("round trip mismatches (must be 0)", mismatches, None, unit="n"))
         cases = int(os.environ.get("IMPORT_FUZZ_CASES", "1000"))
         start = time.perf_counter()
         outcomes, crashes = _fuzz(folder, seeds, cases)
