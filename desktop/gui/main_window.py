@@ -10,7 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from ..document import PlanDocument
 from ..errors import PlanDeskError
@@ -40,8 +40,7 @@ class MainWindow(QMainWindow):
         self.document: PlanDocument | None = None
         self.check_panel = None
         self.setAcceptDrops(True)
-        self.setObjectName("main_window")
-        self._set_icon()
+        self.setObjectName("main_window")  # the icon is the application's (make_application)
 
         self.model = PlanTreeModel(self)
         self.tree = PlanTreeView()
@@ -111,17 +110,6 @@ class MainWindow(QMainWindow):
         elif plans:
             self.open_plan(plans[0])
         self._update_actions()
-
-    def _set_icon(self) -> None:
-        from PySide6.QtGui import QIcon
-        try:
-            from ..paths import data_dir
-            icon = data_dir("resources") / "icons" / "plandesk.png"
-        except FileNotFoundError:
-            return
-        if icon.is_file():
-            self.setWindowIcon(QIcon(str(icon)))
-            QApplication.setWindowIcon(QIcon(str(icon)))  # dialogs too
 
     @staticmethod
     def _titled(title: str, widget: QWidget) -> QWidget:
