@@ -11,10 +11,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QLabel, Q
 from ..cli.library_cmds import read_any
 from ..model import Node, Plan
 from ..numbering import node_tokens, section_tokens
-
-
-def _department_text(node: Node) -> str:
-    return "、".join(d.name if d.role != "協辦" else f"（{d.name}）" for d in node.departments)
+from .tree_model import departments_text
 
 
 class ImportPreview(QDialog):
@@ -64,7 +61,7 @@ class ImportPreview(QDialog):
             label = tokens[node.id] + (node.title or node.text)
             if node.title and node.text:
                 label += "：" + node.text
-            item = QTreeWidgetItem(parent, [label, _department_text(node), node.period])
+            item = QTreeWidgetItem(parent, [label, departments_text(node), node.period])
             item.setToolTip(0, label)
             item.setToolTip(1, item.text(1))
             for child in node.children:
