@@ -8,6 +8,7 @@ from desktop.ops import DeleteNodes, InsertNodes, MoveNode, indent, outdent
 from desktop.model import Node
 
 from gui_helpers import library_with, reopen
+from gui_random import model_shape, plan_shape
 
 
 def _model(tmp_path, name="hualien-108"):
@@ -16,18 +17,6 @@ def _model(tmp_path, name="hualien-108"):
     model = PlanTreeModel()
     model.set_document(document)
     return library, document, model
-
-
-def _shape(model, parent=QModelIndex()):
-    """The tree as the model reports it: [(label, [children…])]."""
-    return [(model.data(model.index(r, 0, parent)), _shape(model, model.index(r, 0, parent)))
-            for r in range(model.rowCount(parent))]
-
-
-def _plan_shape(document, model):
-    def visit(nodes):
-        return [(model.data(model.index_of(n.id)), visit(n.children)) for n in nodes]
-    return visit(document.plan.tree)
 
 
 def test_model_tester_through_moves_and_undo(qtmodeltester, tmp_path):
@@ -42,13 +31,13 @@ def test_model_tester_through_moves_and_undo(qtmodeltester, tmp_path):
     document.apply(MoveNode(first.children[0].children[0].id, plan.tree[1].id, 0))
     document.apply(DeleteNodes([plan.tree[3].id]))
     document.apply(InsertNodes(first.id, 0, [Node(title="新策略", children=[Node(title="子")])]))
-    assert _shape(model) == _plan_shape(document, model)
+    assert model_shape(model) == plan_shape(plan)
     while document.undo():
         pass
     fresh = PlanDocument(library, library.load_plan(plan.id))
     check = PlanTreeModel()
     check.set_document(fresh)
-    assert _shape(model) == _shape(check)  # undone model == what a fresh load shows
+    assert model_shape(model) == model_shape(check)  # undone model == what a fresh load shows
     library.close()
 
 
