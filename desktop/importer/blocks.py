@@ -62,6 +62,11 @@ class Table:
 Block = Para | Table
 
 
+def cell_paragraphs(blocks: list[Block]) -> list[str]:
+    """A cell's paragraphs from the blocks read inside it; a nested table contributes its cells' lines."""
+    return [line for block in blocks for line in ([block.text] if isinstance(block, Para) else block.all_text())]
+
+
 class GridBuilder:
     """Builds a :class:`Table` grid row by row from either format's cell markup.
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ..errors import PlanDeskError
 from . import limits
-from .blocks import Block, Para
+from .blocks import Block, Para, cell_paragraphs
 from .container import Package
 from .docx_numbering import Numbering, read_part
 from .xmlsafe import parse_xml
@@ -76,16 +76,6 @@ class _Reader:
         rows = list(self.rows(tbl))
         return bool(rows) and all(len(list(self.cells(tr))) == 1 for tr in rows)
 
-    def cell_paras(self, tc) -> list[str]:
-        """A cell's paragraphs; a nested table contributes its cells' lines."""
-        paras: list[str] = []
-        for block in self.blocks(tc):
-            if isinstance(block, Para):
-                paras.append(block.text)
-            else:
-                paras.extend(block.all_text())
-        return paras
-
     def rows(self, tbl):
         for child in tbl:
             if child.tag == W + "tr":
@@ -109,7 +99,7 @@ class _Reader:
                 tc_pr = tc.find(W + "tcPr")
                 span = _int(tc_pr, "gridSpan") or 1
                 vmerge = tc_pr.find(W + "vMerge") if tc_pr is not None else None
-                paras = self.cell_paras(tc)
+                paras = cell_paragraphs(self.blocks(tc))
                 if vmerge is not None and vmerge.get(W + "val", "continue") == "continue":
                     grid.place_continued(paras, span)
                 else:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..errors import PlanDeskError
 from . import limits
-from .blocks import Block, Para
+from .blocks import Block, Para, cell_paragraphs
 from .container import Package
 from .odt_lists import ListNumbering
 from .xmlsafe import parse_xml
@@ -108,12 +108,6 @@ class _Reader:
             and row.get(TABLE + "number-rows-repeated", "1") == "1"
             and row[0].get(TABLE + "number-columns-repeated", "1") == "1" for row in rows)
 
-    def cell_paras(self, cell) -> list[str]:
-        paras: list[str] = []
-        for block in self.blocks(cell):
-            paras.extend([block.text] if isinstance(block, Para) else block.all_text())
-        return paras
-
     def rows(self, parent):
         for child in parent:
             if child.tag == TABLE + "table-row":
@@ -127,7 +121,7 @@ class _Reader:
             repeat = _int(row, TABLE + "number-rows-repeated", 1)
             if repeat > limits.MAX_ROWS:
                 raise self.budget.too_big(f"表格超過 {limits.MAX_ROWS} 列")
-            cells = [(c, self.cell_paras(c)) for c in row
+            cells = [(c, cell_paragraphs(self.blocks(c))) for c in row
                      if c.tag in (TABLE + "table-cell", TABLE + "covered-table-cell")]
             for _ in range(repeat):
                 grid.new_row()
