@@ -68,8 +68,8 @@ def split_title(title: str, report: list[str]) -> tuple[str, str, int]:
 
 
 class _Builder:
-    def __init__(self, name: str, report: list[str]):
-        self.name, self.report = name, report
+    def __init__(self, report: list[str]):
+        self.report = report
         self.plan = Plan()
         self.front: list[str] = []
         self.section: Section | None = None
@@ -141,7 +141,7 @@ class _Builder:
 def parse_blocks(blocks: list[Block], name: str) -> tuple[Plan, list[str]]:
     """Turn ``blocks`` into a plan and the report of what could not be placed."""
     report: list[str] = []
-    builder = _Builder(name, report)
+    builder = _Builder(report)
     tables = [b for b in blocks if isinstance(b, Table)]
     if not tables:
         raise PlanDeskError(f"{name} 裡沒有表格，找不到「執行策略及具體作法」計畫表；請確認選的是年度執行計畫文件。")

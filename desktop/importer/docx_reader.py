@@ -23,7 +23,7 @@ _SKIP = {W + "del", W + "moveFrom", W + "instrText", W + "delText", _MC_FALLBACK
 
 class _Reader:
     def __init__(self, name: str, numbering: Numbering):
-        self.name, self.numbering = name, numbering
+        self.numbering = numbering
         self.budget = limits.Budget(name)
 
     def para_text(self, p) -> str:

@@ -31,7 +31,7 @@ _ROW_CONTAINERS = {TABLE + "table-rows", TABLE + "table-row-group", TABLE + "tab
 
 class _Reader:
     def __init__(self, name: str, lists: ListNumbering):
-        self.name, self.lists = name, lists
+        self.lists = lists
         self.budget = limits.Budget(name)
 
     def para_text(self, p) -> str:
