@@ -193,10 +193,11 @@ class MainWindow(QMainWindow):
         if document is None:
             return
         node_id = self.detail.node_id
-        self.detail.on_change(change, self.model.numbered_path(node_id or ""))
+        path = self.model.numbered_path(node_id or "")
+        self.detail.on_change(change, path)
         self.plan_editor.on_change(change)
         if change.plan:  # status may have locked or unlocked the plan
-            self.detail.show_node(document, node_id, self.model.numbered_path(node_id or ""))
+            self.detail.show_node(document, node_id, path)
             self.library_panel.refresh(select=document.plan.id)
             self._update_title()
         if self.check_panel is not None:
