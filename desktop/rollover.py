@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .model import Plan
-from .plantext import FieldRef, Locator, text_fields
+from .plantext import FieldRef, text_fields
 from .yeartext import ROC_OFFSET, find_dates, find_letters, find_years, same_width
 
 YEAR, DATE, LETTER = "year", "date", "letter"
@@ -79,7 +79,7 @@ def propose(plan: Plan, year: int) -> list[Proposal]:
     old_year = plan.year
     mapping = {old_year: year, old_year + 1: year + 1} if year != old_year else {}
     out: list[Proposal] = []
-    for field in text_fields(plan, Locator(plan)):
+    for field in text_fields(plan):
         text, ref = field.text, field.ref
         first = len(out)
 
