@@ -89,10 +89,6 @@ def run() -> list[Result]:
         results.append(_random_session(window, library, small_id))
         window.close()
         library.close()
-    # copied subtrees live in offscreen Qt's static clipboard, destroyed after
-    # Python exits; clearing it now avoids a crash at interpreter exit
-    from PySide6.QtWidgets import QApplication
-    QApplication.clipboard().clear()
     return results
 
 

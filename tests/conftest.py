@@ -51,13 +51,3 @@ def cli_import(db, name: str) -> str:
     assert result.returncode == 0, result.stderr
     return result.stdout.strip().splitlines()[-1]
 
-
-@pytest.fixture(scope="session", autouse=True)
-def _release_clipboard_at_exit():
-    """Offscreen Qt keeps clipboard data in a C++ static that is destroyed after
-    Python has shut down; if it is a Python-made QMimeData, that crashes the
-    process at exit (segfault after all tests passed). Empty it while Python lives."""
-    yield
-    widgets = sys.modules.get("PySide6.QtWidgets")
-    if widgets and widgets.QApplication.instance():
-        widgets.QApplication.clipboard().clear()

@@ -6,6 +6,8 @@ program instances; plain text goes along for pasting into Word.
 """
 from __future__ import annotations
 
+import atexit
+import functools
 import json
 
 from PySide6.QtCore import QMimeData
@@ -50,6 +52,16 @@ def nodes_from_mime(mime: QMimeData | None) -> list[Node]:
 
 def put(plan: Plan, nodes: list[Node]) -> None:
     QApplication.clipboard().setMimeData(subtrees_mime(plan, nodes))
+    _empty_at_exit_when_offscreen()
+
+
+@functools.cache
+def _empty_at_exit_when_offscreen() -> None:
+    """The offscreen/minimal platforms keep clipboard data in a C++ static that
+    is destroyed after Python has shut down; deleting our Python-made QMimeData
+    then crashes the process at exit. Empty the clipboard while Python still runs."""
+    if QApplication.platformName() in ("offscreen", "minimal"):
+        atexit.register(lambda: QApplication.instance() and QApplication.clipboard().clear())
 
 
 def take() -> list[Node]:
