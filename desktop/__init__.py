@@ -2,6 +2,8 @@
 
 The core (everything outside ``desktop.gui``) imports no Qt.
 """
-__version__ = "0.1.0"
+from importlib.metadata import version as _version
+
+__version__ = _version("plandesk")  # the one version source is pyproject.toml
 APP_NAME = "PlanDesk"
 ORG_NAME = "PlanDesk"

@@ -1,24 +1,24 @@
-"""Schema upgrades: one small file per version in ``db/migrations/vNNN_*.py``,
-each with ``VERSION`` and ``upgrade(db)``; ``PRAGMA user_version`` records the
-version a library file is at."""
+"""Schema upgrades: one small module per version in ``db/migrations/vNNN_*.py``
+(the package ``desktop._data.db.migrations``), each with ``VERSION`` and
+``upgrade(db)``; ``PRAGMA user_version`` records the version a library file is at."""
 from __future__ import annotations
 
-import importlib.util
+import importlib
+import pkgutil
 from functools import lru_cache
 
 from .errors import PlanDeskError
-from .paths import data_dir
+
+PACKAGE = "desktop._data.db.migrations"
 
 
 @lru_cache(maxsize=1)
 def migrations() -> tuple:
     """The shipped migration modules, ordered by version."""
-    mods = []
-    for path in sorted((data_dir("db") / "migrations").glob("v[0-9][0-9][0-9]_*.py")):
-        spec = importlib.util.spec_from_file_location(f"plandesk_migration_{path.stem}", path)
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        mods.append(module)
+    # found like the CLI's *_cmds modules: through the package's __path__
+    package = importlib.import_module(PACKAGE)
+    names = sorted(info.name for info in pkgutil.iter_modules(package.__path__) if info.name[:1] == "v")
+    mods = [importlib.import_module(f"{PACKAGE}.{name}") for name in names]
     versions = [m.VERSION for m in mods]
     assert versions == list(range(1, len(mods) + 1)), f"migration versions not contiguous: {versions}"
     return tuple(mods)

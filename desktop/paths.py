@@ -3,25 +3,19 @@ from __future__ import annotations
 
 import os
 import sys
+from importlib.resources import files
 from pathlib import Path
 
 from . import APP_NAME, ORG_NAME
 
-_PACKAGE = Path(__file__).resolve().parent
-
-
 def data_dir(name: str) -> Path:
     """Folder of shipped data: ``db``, ``templates`` or ``resources``.
 
-    Installed wheels and frozen bundles carry it under ``desktop/_data``; a
-    source checkout has it at the repository top level.
+    They are the packages ``desktop._data.<name>`` (mapped from the repository's
+    top-level folders in pyproject.toml), so wheels, editable installs and the
+    PyInstaller bundle all find them through importlib.resources.
     """
-    for base in (_PACKAGE / "_data", _PACKAGE.parent,
-                 Path(getattr(sys, "_MEIPASS", _PACKAGE.parent))):
-        candidate = base / name
-        if candidate.is_dir():
-            return candidate
-    raise FileNotFoundError(f"PlanDesk data folder {name!r} is missing")
+    return Path(str(files(f"desktop._data.{name}")))
 
 
 def app_data_dir() -> Path:

@@ -6,6 +6,7 @@ import ast
 import os
 import re
 import sys
+import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -96,10 +97,13 @@ def utf8_output() -> None:
 
 
 def source_metadata() -> dict[str, str]:
-    """``__version__``, ``APP_NAME`` and ``ORG_NAME`` from desktop/__init__.py,
-    read as text so the build tools need not import the program."""
+    """``__version__`` (from pyproject.toml, the one version source), ``APP_NAME``
+    and ``ORG_NAME`` (desktop/__init__.py), read as text so the build tools need
+    not import the program."""
     text = (ROOT / "desktop" / "__init__.py").read_text(encoding="utf-8")
-    return dict(re.findall(r'^(__version__|APP_NAME|ORG_NAME)\s*=\s*"([^"]*)"', text, re.M))
+    names = dict(re.findall(r'^(APP_NAME|ORG_NAME)\s*=\s*"([^"]*)"', text, re.M))
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    return {"__version__": project["version"], **names}
 
 
 def bundle_dir(dist: Path = DIST) -> Path:

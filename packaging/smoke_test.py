@@ -164,7 +164,8 @@ def check_bundled_files(exe: Path) -> str:
         return "skipped (not a PyInstaller bundle)"
     needed = ["resources/licenses/components.json", "resources/licenses/LGPL-3.0.txt",
               "resources/icons/plandesk.png", "templates/profiles", "db/migrations"]
-    missing = [name for name in needed if not (internal / name).exists()]
+    data = internal / "desktop" / "_data"  # the packages desktop._data.<name>
+    missing = [name for name in needed if not (data / name).exists()]
     expect(not missing, f"the bundle lacks {', '.join(missing)}")
     return f"{len(needed)} present"
 

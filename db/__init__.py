@@ -1,0 +1,1 @@
+"""Schema migrations, shipped inside the program as the package ``desktop._data.db``."""

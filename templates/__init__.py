@@ -1,0 +1,1 @@
+"""Layout profiles and plan skeletons, shipped as the package ``desktop._data.templates``."""
