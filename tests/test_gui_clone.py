@@ -60,7 +60,7 @@ def test_check_panel_lists_and_locates(qtbot, tmp_path):
     qtbot.addWidget(panel)
     panel.show_plan(plan)
     rows = [panel.list.topLevelItem(i).text(3) for i in range(panel.list.topLevelItemCount())]
-    assert rows[0] == "empty-node" and "mixed-punctuation" in rows
+    assert rows[0] == "空白項目" and "括號標點全半形混用" in rows  # Chinese names, not rule ids
     assert "錯誤 1 項" in panel.summary.text()
     with qtbot.waitSignal(panel.locate) as signal:
         panel.choose(0)

@@ -10,7 +10,7 @@ def _roc_text(value) -> str:
     return f"{value.year - ROC_OFFSET} 年 {value.month} 月 {value.day} 日"
 
 
-@rule("date-line")
+@rule("date-line", "訂定日期")
 def date_line(ctx):
     plan = ctx.plan
     dates = find_dates(plan.date_line)

@@ -25,7 +25,7 @@ def _uses(plan):
             yield node, dept.name
 
 
-@rule("department-spelling")
+@rule("department-spelling", "部門寫法不一")
 def two_spellings(ctx):
     counts = Counter(name for _, name in _uses(ctx.plan))
     groups: dict[str, list[str]] = {}
@@ -57,7 +57,7 @@ def _known_names(ctx) -> set[str]:
     return known
 
 
-@rule("department-roster")
+@rule("department-roster", "部門不在名單")
 def not_in_roster(ctx):
     if ctx.library is None or not ctx.plan.office:
         return

@@ -29,19 +29,19 @@ def _items_missing(ctx, rule_id: str, which: int, message: str):
             yield ctx.finding(rule_id, WARNING, entry[0].id, message)
 
 
-@rule("item-department")
+@rule("item-department", "缺承辦部門")
 def missing_department(ctx):
     yield from _items_missing(ctx, "item-department", 1,
                               "這個具體作法沒有承辦部門，請指定主辦（或承辦）部門。")
 
 
-@rule("item-period")
+@rule("item-period", "缺執行期間")
 def missing_period(ctx):
     yield from _items_missing(ctx, "item-period", 2,
                               "這個具體作法沒有執行期間，請填入期間（例如「隨時辦理」）。")
 
 
-@rule("empty-node")
+@rule("empty-node", "空白項目")
 def empty_node(ctx):
     for node in ctx.plan.walk():
         if not (node.title.strip() or node.text.strip()):
@@ -57,7 +57,7 @@ def normalized(text: str) -> str:
     return re.sub(r"[\s。．.，,；;]+", "", text)
 
 
-@rule("duplicate-text")
+@rule("duplicate-text", "內容重複")
 def duplicate_text(ctx):
     first: dict[str, str] = {}
     for node in ctx.plan.walk():

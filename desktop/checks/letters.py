@@ -18,7 +18,7 @@ def _number(letter) -> str:
     return unicodedata.normalize("NFKC", letter.number)
 
 
-@rule("letter-repeat")
+@rule("letter-repeat", "來函文號未更新")
 def same_letter_as_last_year(ctx):
     previous = ctx.previous_plan
     if previous is None:

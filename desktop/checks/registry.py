@@ -70,14 +70,23 @@ class CheckContext:
 
 Rule = Callable[[CheckContext], Iterator[Finding]]
 RULES: dict[str, Rule] = {}
+RULE_NAMES: dict[str, str] = {}  # rule id → the Chinese name people see
 
 
-def rule(rule_id: str):
-    """Register a rule function under ``rule_id`` (ids are stable: GUI and JSON use them)."""
+def rule(rule_id: str, name: str = ""):
+    """Register a rule function under ``rule_id`` (ids are stable: JSON uses them;
+    ``name`` is what the GUI and the plain CLI show)."""
     def wrap(func: Rule) -> Rule:
         RULES[rule_id] = func
+        if name:
+            RULE_NAMES[rule_id] = name
         return func
     return wrap
+
+
+def rule_name(rule_id: str) -> str:
+    """The Chinese name of a rule (its id when it has none)."""
+    return RULE_NAMES.get(rule_id, rule_id)
 
 
 _ORDER = {s: i for i, s in enumerate(SEVERITIES)}

@@ -45,12 +45,12 @@ def _mixed(ctx, rule_id, pattern, what, sample_of=lambda m: m.group(0)):
                               f"「{token}」是{form}{what}，本計畫其他處多用{other}（{max(full, half)} 處），請統一寫法。")
 
 
-@rule("mixed-numbering")
+@rule("mixed-numbering", "編號全半形混用")
 def mixed_numbering(ctx):
     yield from _mixed(ctx, "mixed-numbering", _ENUM, "編號", lambda m: m.group(1))
 
 
-@rule("mixed-punctuation")
+@rule("mixed-punctuation", "括號標點全半形混用")
 def mixed_punctuation(ctx):
     yield from _mixed(ctx, "mixed-punctuation", _PAREN, "括號")
     yield from _mixed(ctx, "mixed-punctuation", _PUNCT, "標點")

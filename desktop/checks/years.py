@@ -24,7 +24,7 @@ def _outside_letters(text):
     return [m for m in find_years(text) if not any(s <= m.start < e for s, e in spans)]
 
 
-@rule("year-title")
+@rule("year-title", "計畫名稱年度")
 def title_year(ctx):
     plan = ctx.plan
     title = next((f for f in ctx.fields if f.ref.kind == "plan" and f.ref.attr == "title"), None)
@@ -39,7 +39,7 @@ def title_year(ctx):
                               f"計畫名稱寫的是 {mention.written} 年，但計畫年度是 {plan.year} 年，請統一兩者。")
 
 
-@rule("year-plan-name")
+@rule("year-plan-name", "引用計畫年度")
 def plan_name_year(ctx):
     """「X 年度提升服務效能…」 in the body must name the plan's year."""
     for field in ctx.fields:
@@ -51,7 +51,7 @@ def plan_name_year(ctx):
                                   f"這裡寫「{mention.written} 年度」計畫，但本計畫是 {ctx.plan.year} 年度，請改為 {ctx.plan.year} 年度。")
 
 
-@rule("year-period")
+@rule("year-period", "執行期間年份")
 def period_year(ctx):
     year = ctx.plan.year
     for field in ctx.fields:
@@ -69,7 +69,7 @@ def period_year(ctx):
                                   f"執行期間寫的是 {mention.written} 年，但計畫年度是 {year} 年，請確認是否應為 {year} 年。")
 
 
-@rule("year-stale-date")
+@rule("year-stale-date", "日期年份未更新")
 def stale_dates(ctx):
     """Dates in the text sections (deadlines such as 考核結果送達日) before the plan year
     (last year's text not updated) or after the next year (rolled twice). Letters and

@@ -74,14 +74,14 @@ def cmd_status(args, ctx) -> int:
 
 
 def cmd_check(args, ctx) -> int:
-    from ..checks import check_plan
+    from ..checks import check_plan, rule_name
     library = ctx.library()
     findings = check_plan(library.load_plan(args.id), library)
     if args.json:
         _print_json([f.as_dict() for f in findings])
         return 0
     for f in findings:
-        print(f"{f.severity}\t{f.rule}\t{f.location}\t{f.message}")
+        print(f"{f.severity}\t{rule_name(f.rule)}\t{f.location}\t{f.message}")
     if not findings:
         print("沒有發現問題。")
     return 0

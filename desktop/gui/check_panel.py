@@ -2,7 +2,8 @@
 
 Re-checking waits a moment after the last edit (typing fires many changes), and
 choosing a finding emits ``locate`` with the node id or "section:<id>" so the
-main window selects the place.
+main window selects the place. Invisible control characters get a one-click
+cleanup (one undo step on the plan's document).
 """
 from __future__ import annotations
 
@@ -10,11 +11,14 @@ import sqlite3
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton, QTreeWidget,
+                               QTreeWidgetItem, QVBoxLayout, QWidget)
 
-from ..checks import SEVERITIES, check_plan
+from ..checks import SEVERITIES, check_plan, rule_name
+from ..checks.invisible import RULE_ID as INVISIBLE_RULE
+from ..cleanup import strip_invisible_op
 from ..errors import PlanDeskError
+from . import dialogs
 
 _COLORS = {"錯誤": "#b00020", "警告": "#a15c00", "提示": "#355c9a"}
 DELAY_MS = 400
@@ -26,10 +30,16 @@ class CheckPanel(QWidget):
     def __init__(self, library, parent=None):
         super().__init__(parent)
         self.library = library
+        self.document_for = None  # callable(plan_id) -> PlanDocument, set by the window
         self.plan = None
         self.findings = []
         self.summary = QLabel()
+        self.cleanup_button = QPushButton(self.tr("清除隱形字元"))
+        self.cleanup_button.setToolTip(self.tr("移除計畫中所有看不見的控制字元（如 RLO、零寬空格），可用 Ctrl+Z 復原"))
+        self.cleanup_button.clicked.connect(self.strip_invisible)
+        self.cleanup_button.hide()
         self.list = QTreeWidget()
+        self.list.setAccessibleName(self.tr("檢查結果清單"))
         self.list.setRootIsDecorated(False)
         self.list.setAlternatingRowColors(True)
         self.list.setHeaderLabels([self.tr("嚴重度"), self.tr("位置"), self.tr("說明"), self.tr("規則")])
@@ -43,6 +53,7 @@ class CheckPanel(QWidget):
         self.list.itemClicked.connect(self._activated)
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
+        top.addWidget(self.cleanup_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
@@ -80,12 +91,28 @@ class CheckPanel(QWidget):
                 return
         self.list.clear()
         for index, finding in enumerate(self.findings):
-            item = QTreeWidgetItem([finding.severity, finding.location, finding.message, finding.rule])
+            item = QTreeWidgetItem([finding.severity, finding.location, finding.message,
+                                    rule_name(finding.rule)])
             item.setData(0, Qt.UserRole, index)
             item.setForeground(0, QBrush(QColor(_COLORS.get(finding.severity, "#000000"))))
             item.setToolTip(2, finding.message)
             self.list.addTopLevelItem(item)
+        self.cleanup_button.setVisible(any(f.rule == INVISIBLE_RULE for f in self.findings))
         self._show_summary()
+
+    def strip_invisible(self) -> None:
+        """Remove every invisible/bidi control character of the plan as one undo step."""
+        if self.plan is None or self.document_for is None:
+            return
+        op = strip_invisible_op(self.plan)
+        if op is None:
+            return
+        try:
+            self.document_for(self.plan.id).apply(op)
+        except PlanDeskError as exc:
+            dialogs.show_error(self, exc.message)
+            return
+        self.refresh()
 
     def _show_summary(self) -> None:
         if self.plan is None:

@@ -306,6 +306,7 @@ class MainWindow(QMainWindow):
         self.resizeDocks([dock], [150], Qt.Vertical)  # findings are a glance, the plan is the work
         self.menus["檢視(&V)"].addAction(dock.toggleViewAction())
         self.check_panel.locate.connect(self.locate)
+        self.check_panel.document_for = self.document_for
 
     def locate(self, target: str) -> None:
         """Select a node, or open the sections editor at "section:<id>"."""
