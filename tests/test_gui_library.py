@@ -196,6 +196,7 @@ def test_library_panel_shows_status_with_its_history(qtbot, tmp_path, dialogs):
     assert window.plan_editor.change_status("核定") is True
     (item,) = [i for i in window.library_panel.items() if i.data(0, PlanIdRole) == plan_id]
     status, day = item.text(1).split()
-    assert status == "核定" and day == reopen(library).status_history(plan_id)[-1][1][:10]
+    at = reopen(library).status_history(plan_id)[-1][1]  # ISO 2026-12-02T… → ROC 115/12/02
+    assert status == "核定" and day == f"{int(at[:4]) - 1911}/{at[5:7]}/{at[8:10]}"
     lines = item.toolTip(1).splitlines()[1:]
     assert [line.split()[-1] for line in lines] == ["草稿", "陳核", "核定"]

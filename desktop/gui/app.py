@@ -23,21 +23,35 @@ from .crash import install_excepthook
 from .instance_lock import InstanceLock
 
 
+def qt_translation_dirs() -> list[str]:
+    """Where PySide6 keeps Qt's own .qm files: QLibraryInfo's answer, then the wheel's
+    folders (a frozen bundle may not report the path; Windows wheels use PySide6/translations)."""
+    import PySide6
+    package = Path(PySide6.__file__).parent
+    folders = [QLibraryInfo.path(QLibraryInfo.TranslationsPath),
+               str(package / "Qt" / "translations"), str(package / "translations")]
+    return [f for f in dict.fromkeys(folders) if f and Path(f).is_dir()]
+
+
 def _install_translations(app: QApplication) -> None:
-    """Qt's own zh_TW strings (標準按鈕「是」「否」…) and ours, when present."""
+    """Qt's own zh_TW strings (標準按鈕「是」「否」、檔案對話框…) and ours, when present."""
     app._translators = []
     locale = QLocale(QLocale.Chinese, QLocale.TraditionalChineseScript, QLocale.Taiwan)
     QLocale.setDefault(locale)
-    candidates = [(QLibraryInfo.path(QLibraryInfo.TranslationsPath), "qtbase_zh_TW")]
+    candidates = [(folder, "qtbase_zh_TW") for folder in qt_translation_dirs()]
     try:
         candidates.append((str(data_dir("resources") / "i18n"), "plandesk_zh_TW"))
     except FileNotFoundError:
         pass
+    loaded = set()
     for folder, name in candidates:
+        if name in loaded:
+            continue
         translator = QTranslator(app)
         if translator.load(name, folder):
             app.installTranslator(translator)
             app._translators.append(translator)
+            loaded.add(name)
 
 
 def make_application(argv: list[str]) -> QApplication:

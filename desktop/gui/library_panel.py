@@ -11,14 +11,21 @@ from ..errors import PlanDeskError
 from ..library import Library
 from ..model import Plan
 from ..ops import EditPlan
+from ..yeartext import ROC_OFFSET
 from . import dialogs
 
 PlanIdRole = Qt.UserRole + 1
 
 
-def _short_time(iso: str) -> str:
-    """'2026-11-24T13:05:09' → '2026-11-24 13:05' for the status column and its tooltip."""
-    return iso.replace("T", " ")[:16]
+def roc_date(iso: str) -> str:
+    """'2026-12-02T13:05:09' → '115/12/02', the way a 公文 dates things."""
+    year, month, day = iso[:10].split("-")
+    return f"{int(year) - ROC_OFFSET}/{month}/{day}"
+
+
+def roc_time(iso: str) -> str:
+    """'2026-12-02T13:05:09' → '115/12/02 13:05' for the status tooltip."""
+    return f"{roc_date(iso)} {iso[11:16]}".rstrip()
 
 
 class LibraryPanel(QWidget):
@@ -83,13 +90,13 @@ class LibraryPanel(QWidget):
                 years[key].setExpanded(True)
             history = histories.get(summary.id, [])
             status = summary.status
-            if history and summary.status != "草稿":  # when it was submitted or approved, e.g. 核定 2026-03-12
-                status = f"{summary.status} {_short_time(history[-1][1])[:10]}"
+            if history and summary.status != "草稿":  # when it was submitted or approved, e.g. 核定 115/03/12
+                status = f"{summary.status} {roc_date(history[-1][1])}"
             item = QTreeWidgetItem(years[key], [summary.title or self.tr("（未命名計畫）"), status])
             item.setData(0, PlanIdRole, summary.id)
             item.setToolTip(0, summary.title)
             item.setToolTip(1, self.tr("狀態紀錄：") + "\n" + "\n".join(
-                f"{_short_time(at)}　{name}" for name, at in history))
+                f"{roc_time(at)}　{name}" for name, at in history))
             if summary.id == select:
                 self.tree.setCurrentItem(item)
 

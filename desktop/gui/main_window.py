@@ -25,6 +25,7 @@ from .plan_editor import PlanEditor
 from .search_panel import SearchPanel
 from .state import restore_state, save_state
 from .tree_model import PlanTreeModel
+from .tooltips import apply_tooltips
 from .tree_view import PlanTreeView
 
 IMPORTABLE = (".docx", ".odt", ".doc", ".json")
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
         self.actions = build_actions(self, self.tree, self._handlers())
         self.menus = build_menus(self, self.actions)
         self.toolbar = build_toolbar(self, self.actions)
+        apply_tooltips(self.actions)
         self.tree.context_actions = [self.actions[n] if n else None for n in CONTEXT]
         self.library_panel.add_actions(
             [self.actions[n] for n in ("new_plan", "duplicate_plan", "rename_plan", "delete_plan")],

@@ -7,11 +7,32 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHe
                                QTableWidgetItem, QVBoxLayout)
 
 
+# Qt's key names → what is printed on the key or in a Word manual (Backtab is
+# Shift+Tab, Return and Enter are both the Enter key).
+_CLERK_NAMES = {"Return": "Enter", "Ins": "Insert", "Del": "Delete",
+                "Esc": "Esc", "PgUp": "Page Up", "PgDown": "Page Down",
+                "Up": "↑", "Down": "↓", "Left": "←", "Right": "→"}
+
+
+def key_text(sequence: QKeySequence) -> str:
+    """``sequence`` as a clerk reads it: 「Shift+Tab」, 「Alt+↑」, 「Ctrl+Enter」."""
+    chords = []
+    for chord in sequence.toString(QKeySequence.PortableText).split(", "):
+        parts = chord.split("+")
+        if parts[-1] == "" and len(parts) > 1:  # 「Ctrl++」 splits into an empty last part
+            parts = parts[:-2] + ["+"]
+        if parts[-1] == "Backtab":
+            parts = [p for p in parts[:-1] if p != "Shift"] + ["Shift", "Tab"]
+        parts[-1] = _CLERK_NAMES.get(parts[-1], parts[-1])
+        chords.append("+".join(parts))
+    return ", ".join(chords)
+
+
 def shortcut_rows(actions: dict) -> list[tuple[str, str]]:
     """(label, keys) for each action that has keys, in menu order."""
     rows = []
     for action in actions.values():
-        keys = [k.toString(QKeySequence.NativeText) for k in action.shortcuts()]
+        keys = [key_text(k) for k in action.shortcuts()]
         if keys:
             rows.append((action.text().replace("&", ""), "／".join(dict.fromkeys(keys))))
     return rows
