@@ -329,14 +329,15 @@ class Library:
         return changed
 
     # --- search --------------------------------------------------------------------------
-    def search(self, text: str, limit: int = 200) -> list[SearchHit]:
-        """Substring search over node titles/texts and section text of all plans.
+    def search(self, text: str, limit: int = 200, first_plan: int | None = None) -> list[SearchHit]:
+        """Substring search over node titles/texts and section text of all plans;
+        ``first_plan``'s hits come first, then newer years before older.
 
         Three or more characters use the trigram FTS index; shorter queries
         (電費) fall back to LIKE over the same tables.
         """
         from .search import run_search
-        return run_search(self, text, limit)
+        return run_search(self, text, limit, first_plan)
 
 
 _NODE_UPSERT = ("INSERT INTO nodes (id, plan_id, parent_id, position, title, text, period,"

@@ -39,8 +39,14 @@ def _source(table: str, query: str) -> str:
     return f"{table} {alias}"
 
 
-def run_search(library: "Library", query: str, limit: int) -> list["SearchHit"]:
-    """Hits in nodes first (document order within a plan), then in sections."""
+# the open plan first, then newest year first (within a year the newest plan)
+_ORDER = "ORDER BY (p.id IS ?) DESC, p.year DESC, p.id DESC"
+
+
+def run_search(library: "Library", query: str, limit: int,
+               first_plan: int | None = None) -> list["SearchHit"]:
+    """Hits of ``first_plan`` (the open plan) first, then by year, newest first;
+    within a plan item hits (in stored order) before section hits."""
     from .library import SearchHit
 
     query = query.strip()
@@ -51,21 +57,23 @@ def run_search(library: "Library", query: str, limit: int) -> list["SearchHit"]:
     node_rows = db.execute(
         f"SELECT n.plan_id, n.id, n.title, n.text, p.office, p.year FROM {_source('nodes', query)}"
         f" JOIN plans p ON p.id = n.plan_id"
-        f" WHERE ({where}) AND p.deleted IS NULL LIMIT ?",
-        params + [limit]).fetchall()
+        f" WHERE ({where}) AND p.deleted IS NULL {_ORDER}, n.rowid LIMIT ?",
+        params + [first_plan, limit]).fetchall()
     paths = _node_paths(library, [r[1] for r in node_rows])
     hits = [SearchHit(plan_id, office, year, node_id, paths.get(node_id, ""),
                       _snippet(title if query in title else text, query))
             for plan_id, node_id, title, text, office, year in node_rows]
-    if len(hits) < limit:
-        where, params = _match_clause("sections", query)
-        for plan_id, heading, body, office, year in db.execute(
-                f"SELECT s.plan_id, s.heading, s.body, p.office, p.year FROM {_source('sections', query)}"
-                f" JOIN plans p ON p.id = s.plan_id"
-                f" WHERE ({where}) AND p.deleted IS NULL LIMIT ?", params + [limit - len(hits)]):
-            hits.append(SearchHit(plan_id, office, year, None, heading,
-                                  _snippet(heading if query in heading else body, query)))
-    return hits
+    where, params = _match_clause("sections", query)
+    for plan_id, heading, body, office, year in db.execute(
+            f"SELECT s.plan_id, s.heading, s.body, p.office, p.year FROM {_source('sections', query)}"
+            f" JOIN plans p ON p.id = s.plan_id"
+            f" WHERE ({where}) AND p.deleted IS NULL {_ORDER}, s.position LIMIT ?",
+            params + [first_plan, limit]):
+        hits.append(SearchHit(plan_id, office, year, None, heading,
+                              _snippet(heading if query in heading else body, query)))
+    # stable: each plan's item hits stay before its section hits
+    hits.sort(key=lambda h: (h.plan_id != first_plan, -h.year, -h.plan_id))
+    return hits[:limit]
 
 
 def _node_paths(library: "Library", node_ids: list[str]) -> dict[str, str]:

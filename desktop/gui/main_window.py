@@ -21,6 +21,7 @@ from .actions import CONTEXT, EDITING, build_actions, build_menus, build_toolbar
 from .controller import TreeController
 from .detail_editor import DetailEditor
 from .library_panel import LibraryPanel
+from .match_highlight import mark_first
 from .plan_editor import PlanEditor
 from .search_panel import SearchPanel
 from .state import restore_state, save_state
@@ -54,6 +55,7 @@ class MainWindow(QMainWindow):
         self.library_panel.read_only = read_only
         self.library_panel.document_for = self.document_for
         self.search_panel = SearchPanel(library)
+        self.search_panel.current_plan = lambda: self.document.plan.id if self.document else None
 
         left = QSplitter(Qt.Vertical)
         left.setObjectName("left_splitter")
@@ -321,11 +323,14 @@ class MainWindow(QMainWindow):
 
     def _search_hit(self, plan_id: int, node_id: str, heading: str) -> None:
         self.open_plan(plan_id, select=node_id or None)
+        query = self.search_panel.query
         if node_id:
             self.tabs.setCurrentIndex(0)
+            mark_first(query, self.detail.title, self.detail.text)
         else:
             self.tabs.setCurrentWidget(self.plan_editor)
             self.plan_editor.select_section_heading(heading)
+            self.plan_editor.sections.mark_match(query)
 
     # --- dropping old plans onto the window ---------------------------------------------------------
     def _importable(self, event) -> list[Path]:

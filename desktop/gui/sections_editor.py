@@ -16,6 +16,7 @@ from ..numbering import paragraph_tokens, section_tokens
 from ..ops import Change, SetSections
 from . import dialogs
 from .fields import DocumentUndoFilter, quiet
+from .match_highlight import mark_match
 
 
 def _buttons(owner, specs) -> tuple[QHBoxLayout, dict]:
@@ -170,6 +171,19 @@ class SectionsEditor(QWidget):
             if section.heading == heading:
                 self.list.setCurrentRow(row)
                 return
+
+    def mark_match(self, query: str) -> None:
+        """Show a search match of the current section: in its heading, else in the
+        first paragraph containing it, else in the notes."""
+        section = self.current_section()
+        if section is None or mark_match(self.heading, query):
+            return
+        for row, para in enumerate(section.paragraphs):
+            if query.lower() in para.text.lower():
+                self.paragraphs.setCurrentRow(row)
+                mark_match(self.paragraph_text, query)
+                return
+        mark_match(self.notes, query)
 
     # --- editing: each builds a new section list and applies it once -------------------------------------
     def _apply(self, sections: list[Section], label: str, merge_key=None, row=None, paragraph_row=None) -> bool:
