@@ -29,7 +29,7 @@ EXCLUDED_MODULES = [
     "PySide6.QtOpenGL", "PySide6.QtOpenGLWidgets", "PySide6.QtPdf", "PySide6.QtPdfWidgets",
     "PySide6.QtRemoteObjects", "PySide6.QtScxml", "PySide6.QtStateMachine",
     "PySide6.QtTextToSpeech", "PySide6.QtSpatialAudio", "PySide6.QtHttpServer",
-    "PySide6.QtNetwork", "readline", "tkinter", "lxml.objectify", "lxml.html", "lxml.isoschematron",
+    "readline", "tkinter", "lxml.objectify", "lxml.html", "lxml.isoschematron",
     "pytest", "pytestqt", "hypothesis", "IPython", "matplotlib", "numpy",
 ]
 
@@ -42,13 +42,14 @@ _DROPPED_PLUGIN_DIRS = ("qmltooling", "designer", "sqldrivers", "wayland-graphic
 # minimal (headless runs, the smoke test); not framebuffer/EGL/VNC kiosks.
 _KEPT_PLATFORMS = ("qxcb", "qwayland", "qoffscreen", "qminimal.", "qwindows", "qcocoa", "qdirect2d")
 # The GTK3 platform theme cannot load without GTK (never bundled) yet drags
-# in cairo/pango/gdk-pixbuf; the EGLFS libraries serve only kiosk platforms; QtNetwork is excluded above.
+# in cairo/pango/gdk-pixbuf; the EGLFS libraries serve only kiosk platforms. QtNetwork stays:
+# QLocalServer/QLocalSocket hand a second launch to the running window (gui/single_instance.py).
 # Shared libraries used by nothing else in the bundle (checked with objdump
 # NEEDED lists on Debian 12) go with them.
 _DROPPED_LIBS = ("libqgtk3.", "libQt6EglFS", "libQt6EglFs", "libcairo", "libpango", "libatk-",
                  "libgdk_pixbuf", "libthai.", "libdatrie.", "libpixman-", "libfribidi.", "libharfbuzz.",
                  "libgraphite2.", "libjpeg.", "libgio-", "libgmodule-", "libmount.", "libselinux.",
-                 "libblkid.", "libQt6Network.",
+                 "libblkid.",
                  # image formats no plan, icon or dialog uses (PNG is built in; ICO, SVG, JPEG, GIF stay)
                  "libqtiff.", "libqwebp.", "libqicns.", "libqtga.", "libqwbmp.", "qtiff.", "qwebp.", "qicns.",
                  "qtga.", "qwbmp.")

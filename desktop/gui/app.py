@@ -1,8 +1,9 @@
 """Start the editor: ``run_gui(db_path, argv)``.
 
 Opens the library (seeding the demo plans into a new default library), takes
-the instance lock (a second instance on the same file opens read-only), shows
-the main window and runs the event loop.
+the instance lock, shows the main window and runs the event loop. A second
+launch on the same library hands over to the running window (single_instance);
+it opens read-only only when the lock belongs to another PC.
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from ..demo import seed_if_empty
 from ..errors import PlanDeskError
 from ..library import Library
 from ..paths import data_dir, default_db_path
+from . import single_instance
 from .crash import install_excepthook
 from .instance_lock import InstanceLock
 
@@ -76,26 +78,34 @@ def open_library(db_path: Path) -> Library:
 
 
 def create_main_window(db_path: Path):
-    """Library + lock + main window, not yet shown (tests and run_gui share it)."""
+    """Library + lock + main window, not yet shown (tests and run_gui share it);
+    the window holding the lock listens for later launches."""
     from .main_window import MainWindow
     library = open_library(db_path)
     lock = InstanceLock(library.path)
     window = MainWindow(library, read_only=not lock.acquired)
     window.instance_lock = lock
+    if lock.acquired:
+        window.instance_server = single_instance.serve(window, library.path)
     return window
 
 
-def run_gui(db_path: Path, argv: list[str]) -> int:
-    """The ``plandesk`` desktop program; returns the exit code."""
+def run_gui(db_path: Path, argv: list[str], open_file: Path | None = None) -> int:
+    """The ``plandesk`` desktop program; returns the exit code. ``open_file``
+    (an old plan to import) goes to the running window when there is one."""
     app = make_application(argv)
     install_excepthook()
     from . import dialogs
+    if Path(db_path).exists() and single_instance.hand_over(db_path, open_file):
+        return 0  # the running window came to the front with the file
     try:
         window = create_main_window(db_path)
     except PlanDeskError as exc:
         dialogs.show_error(None, exc.message)
         return 2
     window.show()
+    if open_file:
+        QTimer.singleShot(0, lambda: window.import_file(Path(open_file)))
     smoke = os.environ.get("PLANDESK_SMOKE_EXIT_MS")
     if smoke:
         QTimer.singleShot(int(smoke), window.close)

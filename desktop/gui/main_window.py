@@ -38,6 +38,7 @@ class MainWindow(QMainWindow):
         self.library = library
         self.read_only = read_only
         self.instance_lock = None
+        self.instance_server = None  # single_instance.InstanceServer of the window holding the lock
         self.documents: dict[int, PlanDocument] = {}
         self.document: PlanDocument | None = None
         self.check_panel = None
@@ -256,6 +257,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         self.detail.end_typing()
         save_state(self)
+        if self.instance_server is not None:
+            self.instance_server.close()  # later launches start their own window
         if self.instance_lock is not None:
             self.instance_lock.release()
         super().closeEvent(event)
