@@ -7,7 +7,7 @@ from desktop.gui.screenshots import take
 def test_screenshots_cover_the_editor_and_the_yearly_dialogs(qapp, tmp_path):
     written = take(tmp_path)
     names = {p.name for p in written}
-    assert {"main-window-hualien-108.png", "clone-wizard-rollover.png", "diff-view.png",
+    assert {"main-window-hualien-108.png", "welcome-panel.png", "clone-wizard-rollover.png", "diff-view.png",
             "import-preview.png"} <= names
     for path in written:
         image = QImage(str(path))

@@ -38,6 +38,7 @@ ACTIONS = [
     ("clone_year", QT_TRANSLATE_NOOP("MainWindow", "複製為新年度計畫…"), [], "window"),
     ("diff_view", QT_TRANSLATE_NOOP("MainWindow", "新舊對照表…"), [], "window"),
     ("plan_properties", QT_TRANSLATE_NOOP("MainWindow", "計畫資料與章節"), ["Ctrl+K"], "window"),
+    ("manual", QT_TRANSLATE_NOOP("MainWindow", "使用說明…"), [], "window"),
     ("shortcuts", QT_TRANSLATE_NOOP("MainWindow", "鍵盤操作…"), ["F1"], "window"),
     ("about", QT_TRANSLATE_NOOP("MainWindow", "關於 PlanDesk"), [], "window"),
 ]
@@ -50,7 +51,7 @@ MENUS = [
     (QT_TRANSLATE_NOOP("MainWindow", "計畫(&P)"), ["plan_properties", None, "rename_plan", "duplicate_plan", "delete_plan", None,
                 "clone_year", "diff_view"]),
     (QT_TRANSLATE_NOOP("MainWindow", "檢視(&V)"), []),
-    (QT_TRANSLATE_NOOP("MainWindow", "說明(&H)"), ["shortcuts", "about"]),
+    (QT_TRANSLATE_NOOP("MainWindow", "說明(&H)"), ["manual", "shortcuts", "about"]),
 ]
 
 TOOLBAR = ["undo", "redo", None, "new_sibling", "new_child", "indent", "outdent", "move_up",

@@ -20,7 +20,7 @@ from ..demo import seed_if_empty
 from ..errors import PlanDeskError
 from ..library import Library
 from ..paths import data_dir, default_db_path
-from . import single_instance
+from . import single_instance, welcome
 from .crash import install_excepthook
 from .instance_lock import InstanceLock
 
@@ -87,6 +87,7 @@ def create_main_window(db_path: Path):
     window.instance_lock = lock
     if lock.acquired:
         window.instance_server = single_instance.serve(window, library.path)
+    welcome.install(window)  # first start: what the demo is, three first steps
     return window
 
 

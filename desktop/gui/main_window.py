@@ -39,6 +39,7 @@ class MainWindow(QMainWindow):
         self.read_only = read_only
         self.instance_lock = None
         self.instance_server = None  # single_instance.InstanceServer of the window holding the lock
+        self.welcome_panel = None  # shown on first start (welcome.install)
         self.documents: dict[int, PlanDocument] = {}
         self.document: PlanDocument | None = None
         self.check_panel = None
@@ -140,7 +141,7 @@ class MainWindow(QMainWindow):
             "rename_plan": lib.rename, "duplicate_plan": lib.duplicate, "delete_plan": lib.delete,
             "clone_year": self.clone_year, "diff_view": self.diff_view,
             "plan_properties": lambda: self.tabs.setCurrentWidget(self.plan_editor),
-            "shortcuts": self.show_shortcuts,
+            "shortcuts": self.show_shortcuts, "manual": self.show_manual,
             "about": lambda: hooks.call(self, "about", self.library.path),
         }
 
@@ -266,6 +267,10 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         from .shortcuts_help import show_shortcuts
         show_shortcuts(self, self.actions)
+
+    def show_manual(self) -> None:
+        from .help_window import show_manual
+        show_manual(self)
 
     # --- hooks into the other parts ----------------------------------------------------------------
     def _refresh_and_open(self, plan_id) -> None:

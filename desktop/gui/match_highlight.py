@@ -43,13 +43,18 @@ def mark_match(widget, query: str) -> bool:
             return False
         widget.setTextCursor(cursor)
         widget.ensureCursorVisible()
-        mark = QTextEdit.ExtraSelection()
-        mark.cursor = cursor
-        mark.format.setBackground(widget.palette().color(QPalette.Highlight))
-        mark.format.setForeground(widget.palette().color(QPalette.HighlightedText))
-        widget.setExtraSelections([mark])
+        widget.setExtraSelections([marked_selection(widget, cursor)])
         return True
     return False
+
+
+def marked_selection(widget, cursor) -> QTextEdit.ExtraSelection:
+    """An extra selection marking ``cursor``'s text in the widget's highlight colours."""
+    mark = QTextEdit.ExtraSelection()
+    mark.cursor = cursor
+    mark.format.setBackground(widget.palette().color(QPalette.Highlight))
+    mark.format.setForeground(widget.palette().color(QPalette.HighlightedText))
+    return mark
 
 
 def mark_first(query: str, *widgets) -> object | None:

@@ -1,10 +1,12 @@
 """Screenshots for the documentation: ``python -m desktop.gui.screenshots DIR``.
 
 Run under Xvfb (``xvfb-run -a -s "-screen 0 1600x1000x24"``) so fonts render as
-on a desktop. Uses a throw-away library with the shipped example plans.
+on a desktop. Uses a throw-away library with the shipped example plans. Run as a
+script, it also refreshes the built-in manual's copies (resources/help/images).
 """
 from __future__ import annotations
 
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -12,6 +14,7 @@ from pathlib import Path
 from ..demo import example_files
 from ..exchange import read_plan_file
 from ..library import Library
+from ..paths import data_dir
 from .app import make_application
 
 
@@ -45,6 +48,11 @@ def take(out_dir: Path) -> list[Path]:
         node = window.document.plan.tree[0].children[0].children[1].children[1]
         window.controller.select(node.id)
         shot("main-window-hualien-108.png")
+
+        from .welcome import install
+        panel = install(window, force=True)
+        shot("welcome-panel.png")
+        panel.hide()
 
         window.open_plan(ids["xinying-111"])
         leaf = next(n for n in window.document.plan.walk()
@@ -104,6 +112,16 @@ def _yearly_dialogs(app, library, source_id, tmp: Path, out_dir: Path, written: 
     shot(preview, "import-preview.png")
 
 
+def copy_to_manual(written: list[Path]) -> None:
+    """The manual shows the current screenshots: refresh the ones it uses."""
+    images = data_dir("resources") / "help" / "images"
+    for path in written:
+        if (images / path.name).exists():
+            shutil.copyfile(path, images / path.name)
+
+
 if __name__ == "__main__":
-    for written_path in take(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")):
+    shots = take(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots"))
+    copy_to_manual(shots)
+    for written_path in shots:
         print(written_path)
