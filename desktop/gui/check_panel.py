@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QPalette
 from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
@@ -20,7 +20,15 @@ from ..cleanup import strip_invisible_op
 from ..errors import PlanDeskError
 from . import dialogs
 
-_COLORS = {"錯誤": "#b00020", "警告": "#a15c00", "提示": "#355c9a"}
+# severity colours on a light list and on a dark one (both at least 4.5:1 against the base)
+_COLORS = {"錯誤": "#b00020", "警告": "#8a4f00", "提示": "#355c9a"}
+_DARK_COLORS = {"錯誤": "#ff7a8a", "警告": "#ffb74d", "提示": "#8ab4f8"}
+
+
+def severity_color(severity: str, palette: QPalette) -> QColor:
+    """The severity's colour readable on ``palette``'s list background."""
+    dark = palette.color(QPalette.Base).lightness() < 128
+    return QColor((_DARK_COLORS if dark else _COLORS).get(severity, palette.color(QPalette.Text).name()))
 DELAY_MS = 400
 
 
@@ -94,7 +102,7 @@ class CheckPanel(QWidget):
             item = QTreeWidgetItem([finding.severity, finding.location, finding.message,
                                     rule_name(finding.rule)])
             item.setData(0, Qt.UserRole, index)
-            item.setForeground(0, QBrush(QColor(_COLORS.get(finding.severity, "#000000"))))
+            item.setForeground(0, QBrush(severity_color(finding.severity, self.list.palette())))
             item.setToolTip(2, finding.message)
             self.list.addTopLevelItem(item)
         self.cleanup_button.setVisible(any(f.rule == INVISIBLE_RULE for f in self.findings))

@@ -129,7 +129,7 @@ class CloneWizard(QDialog):
             self.context_view.clear()
             return
         p = self.preview.proposals[row]
-        context = html.escape(p.context).replace("【", "<b style='background:#ffe08a'>").replace("】", "</b>")
+        context = html.escape(p.context).replace("【", "<b style='background:#ffe08a; color:#000000'>").replace("】", "</b>")
         change = (f"<p>{html.escape(p.old)} → <b>{html.escape(p.new)}</b></p>" if p.changes_text else "")
         self.context_view.setHtml(
             f"<p><b>{html.escape(p.location)}</b>（{row + 1} / {len(self.preview.proposals)}）</p>"

@@ -17,6 +17,7 @@ from ..errors import PlanDeskError
 from ..library import Library
 from ..ops import Change
 from . import dialogs, hooks
+from .accessibility import describe_window
 from .actions import CONTEXT, EDITING, build_actions, build_menus, build_toolbar
 from .controller import TreeController
 from .detail_editor import DetailEditor
@@ -71,7 +72,8 @@ class MainWindow(QMainWindow):
         self.editor_splitter.setStretchFactor(1, 2)
         self.lock_banner = QLabel()
         self.lock_banner.setWordWrap(True)
-        self.lock_banner.setStyleSheet("background:#fff4c2; border:1px solid #e0c060; padding:4px;")
+        # a fixed background needs its fixed text colour, or a dark theme writes light grey on yellow
+        self.lock_banner.setStyleSheet("background:#fff4c2; color:#3a2f00; border:1px solid #e0c060; padding:4px;")
         self.lock_banner.hide()
         editor_page = QWidget()
         page_layout = QVBoxLayout(editor_page)
@@ -102,6 +104,7 @@ class MainWindow(QMainWindow):
         self._install_check_panel()
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
+        describe_window(self)
 
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self.model.changed.connect(self._on_change)

@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QGuiApplication, QPixmap
 from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QHBoxLayout, QLabel,
                                QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
@@ -30,6 +30,12 @@ PRINT_DPI = 180  # sharp enough for 12 pt 楷書; 300 would take seconds per pag
 ZOOMS = [50, 75, 100, 125, 150]
 
 
+def screen_ratio(parent) -> float:
+    """Device pixels per logical pixel of the screen the preview opens on (at least 1)."""
+    screen = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
+    return max(1.0, screen.devicePixelRatio()) if screen is not None else 1.0
+
+
 class PrintPreview(QDialog):
     """Pages of ``plan`` as printed; raises PlanDeskError when no PDF can be made."""
 
@@ -38,12 +44,16 @@ class PrintPreview(QDialog):
         self.plan = plan
         self._tmp = tempfile.TemporaryDirectory(prefix="plandesk-preview-")
         self.folder = Path(self._tmp.name)
+        # render for the screen's real pixels: sharp text on a 150 %/200 % display
+        self.ratio = screen_ratio(parent)
         try:
             self.pdf, self.page_files = run_busy(parent, self.tr("正在以 LibreOffice 產生預覽…"), self._make_pages)
         except PlanDeskError:
             self._tmp.cleanup()
             raise
         self.pixmaps = [QPixmap(str(p)) for p in self.page_files]
+        for pixmap in self.pixmaps:
+            pixmap.setDevicePixelRatio(self.ratio)
         self.setWindowTitle(self.tr("預覽列印 — {0}").format(plan.title or plan.office))
         self.resize(900, 1000)
 
@@ -53,12 +63,12 @@ class PrintPreview(QDialog):
         for _ in self.pixmaps:
             label = QLabel()
             label.setAlignment(Qt.AlignCenter)
-            label.setStyleSheet("background: white; border: 1px solid #999;")
+            label.setStyleSheet("background: white; color: black; border: 1px solid #999;")
             self.page_labels.append(label)
             self.pages_box.addWidget(label, 0, Qt.AlignHCenter)
         holder = QWidget()
         holder.setLayout(self.pages_box)
-        holder.setStyleSheet("background: #808080;")
+        holder.setStyleSheet("background: #808080; color: white;")
         self.scroll = QScrollArea()
         self.scroll.setWidget(holder)
         self.scroll.setWidgetResizable(True)
@@ -90,14 +100,15 @@ class PrintPreview(QDialog):
     def _make_pages(self) -> tuple[Path, list[Path]]:
         """Export and render (in a worker thread: no Qt here)."""
         pdf = export_plan(self.plan, "pdf", self.folder / "preview.pdf")
-        return pdf, render_pages(pdf, self.folder, PREVIEW_DPI)
+        return pdf, render_pages(pdf, self.folder, round(PREVIEW_DPI * self.ratio))
 
     def apply_zoom(self) -> None:
         zoom = self.zoom_combo.currentData() / 100
         for label, pixmap in zip(self.page_labels, self.pixmaps):
             scaled = pixmap.scaledToWidth(int(pixmap.width() * zoom), Qt.SmoothTransformation)
+            scaled.setDevicePixelRatio(self.ratio)
             label.setPixmap(scaled)
-            label.setFixedSize(scaled.size())
+            label.setFixedSize(scaled.deviceIndependentSize().toSize())
 
     def save_pdf(self, target: str | None = None) -> Path | None:
         """Copy the previewed PDF to a file the clerk picks (atomic, like every export)."""
