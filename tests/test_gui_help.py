@@ -3,11 +3,12 @@ dismissed for good; 說明 → 使用說明 opens the built-in, searchable manua
 import re
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QLabel
 
 from desktop.gui.app import create_main_window
-from desktop.gui.help_window import HelpWindow, manual_path
+from desktop.gui.help_window import IMAGE_WIDTH, HelpWindow, manual_path
 from gui_helpers import Dialogs, library_with
 
 
@@ -69,6 +70,11 @@ def test_manual_from_the_help_menu_is_searchable(qtbot, tmp_path, monkeypatch):
     assert manual.browser.extraSelections() == [] and manual.count.text() == ""
     manual.search.setText("不存在的字")
     assert manual.count.text() == "找不到"
+    # screenshots come scaled smoothly to the manual's width in the screen's pixels
+    image = manual.browser.loadResource(QTextDocument.ImageResource,
+                                        QUrl.fromLocalFile(str(manual_path().parent / "images" / "diff-view.png")))
+    ratio = manual.browser.devicePixelRatioF()
+    assert image.width() == round(IMAGE_WIDTH * ratio) and image.devicePixelRatio() == ratio
     window.close()
     window.library.close()
 

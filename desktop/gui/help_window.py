@@ -3,7 +3,8 @@ screenshots) in a window with a search field that marks every match and steps
 through them with Enter."""
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QTextBrowser, QVBoxLayout
 
 from ..paths import data_dir
@@ -12,6 +13,24 @@ from .match_highlight import marked_selection
 
 def manual_path():
     return data_dir("resources") / "help" / "index.html"
+
+
+IMAGE_WIDTH = 640  # logical pixels, as the manual's <img width> says
+
+
+class ManualBrowser(QTextBrowser):
+    """Screenshots (1560 px wide) scaled down smoothly, to the screen's real pixels:
+    the text browser's own scaling is coarse and blurs small print."""
+
+    def loadResource(self, kind, url):
+        if kind == QTextDocument.ImageResource:
+            image = QImage(url.toLocalFile())
+            if not image.isNull():
+                ratio = self.devicePixelRatioF()
+                image = image.scaledToWidth(round(IMAGE_WIDTH * ratio), Qt.SmoothTransformation)
+                image.setDevicePixelRatio(ratio)
+                return image
+        return super().loadResource(kind, url)
 
 
 class HelpWindow(QDialog):
@@ -26,7 +45,7 @@ class HelpWindow(QDialog):
         label = QLabel(self.tr("搜尋(&S)："))
         label.setBuddy(self.search)
         self.count = QLabel()
-        self.browser = QTextBrowser()
+        self.browser = ManualBrowser()
         self.browser.setAccessibleName(self.tr("使用說明內容"))
         self.browser.setOpenExternalLinks(False)
         self.browser.setSource(QUrl.fromLocalFile(str(manual_path())))
