@@ -26,8 +26,8 @@ from .match_highlight import mark_first
 from .plan_editor import PlanEditor
 from .search_panel import SearchPanel
 from .state import restore_state, save_state
-from .tree_model import PlanTreeModel
 from .tooltips import apply_tooltips
+from .tree_model import PlanTreeModel
 from .tree_view import PlanTreeView
 
 IMPORTABLE = (".docx", ".odt", ".doc", ".json")
