@@ -87,6 +87,8 @@ def create_main_window(db_path: Path):
     window.instance_lock = lock
     if lock.acquired:
         window.instance_server = single_instance.serve(window, library.path)
+    else:
+        window.read_only_reason = single_instance.elsewhere_message(lock.path)
     welcome.install(window)  # first start: what the demo is, three first steps
     return window
 

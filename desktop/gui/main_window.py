@@ -41,6 +41,7 @@ class MainWindow(QMainWindow):
         self.instance_lock = None
         self.instance_server = None  # single_instance.InstanceServer of the window holding the lock
         self.welcome_panel = None  # shown on first start (welcome.install)
+        self.read_only_reason = ""  # set when another PC holds the library's lock
         self.documents: dict[int, PlanDocument] = {}
         self.document: PlanDocument | None = None
         self.check_panel = None
@@ -255,7 +256,7 @@ class MainWindow(QMainWindow):
         if self.library.warning:
             self.statusBar().showMessage(self.library.warning, 15000)
         if self.read_only:
-            dialogs.show_error(self, self.tr(
+            dialogs.show_error(self, self.read_only_reason or self.tr(
                 "另一個 PlanDesk 視窗正在使用這個計畫庫，本視窗以唯讀方式開啟，修改請在原視窗進行。"))
 
     def closeEvent(self, event) -> None:

@@ -44,6 +44,14 @@ def locked_elsewhere(lock_path: Path) -> bool:
     return bool(host) and host != QSysInfo.machineHostName()
 
 
+def elsewhere_message(lock_path: Path) -> str:
+    """Why the window is read-only when another PC holds the lock ("" otherwise)."""
+    if not locked_elsewhere(lock_path):
+        return ""
+    return (f"電腦「{lock_host(lock_path)}」上的 PlanDesk 正在使用這個計畫庫，本視窗以唯讀方式開啟，"
+            "只能查看與匯出；修改請在該電腦進行。")
+
+
 def _allow_foreground() -> None:
     """Windows lets only the foreground process raise a window: this launch (just
     started by the user) passes that right on to the running PlanDesk."""
