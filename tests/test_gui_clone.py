@@ -1,4 +1,5 @@
 """GUI: clone wizard (review proposals one by one), check panel (locate), diff view."""
+import re
 import zipfile
 
 from PySide6.QtCore import Qt
@@ -86,24 +87,36 @@ def test_check_panel_quiet_plan(qtbot, tmp_path):
     library.close()
 
 
-def test_diff_view_defaults_to_previous_year_and_saves(qtbot, tmp_path, monkeypatch):
+def test_diff_view_side_by_side_with_marks_and_saves(qtbot, tmp_path, monkeypatch):
     from desktop.clone import clone_plan
+    from desktop.document import PlanDocument
     from desktop.gui.diff_view import DiffView
+    from desktop.ops import DeleteNodes, EditNode
     dialogs = Dialogs(monkeypatch)
     library, (old_id, other_id) = library_with(tmp_path / "lib.sqlite", "hualien-108", "taipei-114")
     new_id, _ = clone_plan(library, old_id, 109)
+    doc = PlanDocument.open(library, new_id)
+    strategy = doc.plan.tree[0].children[0]
+    item = strategy.children[1].children[0]
+    doc.apply(EditNode(item.id, {"text": item.text + "，並每季檢討辦理情形。"}))
+    doc.apply(DeleteNodes([strategy.children[1].children[2].id]))
     view = DiffView(library, new_id)
     qtbot.addWidget(view)
     assert view.other_combo.currentData() == old_id
-    changes = [view.table.item(r, 0).text() for r in range(view.table.rowCount())]
-    assert changes and set(changes) == {"修正"}
-    details = [view.table.item(r, 3).text() for r in range(view.table.rowCount())]
-    assert details[0] == "年份或標點修正。"  # 計畫依據: only 108 → 109 outside the letter
+    assert [e.label for e in view.entries].count("刪除") == 1
+    assert view.summary.text().startswith("新增 0 項、刪除 1 項、") and "重新編號" in view.summary.text()
+    page = view.browser.toHtml()
+    # 上年度 left, 本年度 right; the added words underlined, the deleted item struck through
+    assert page.index("上年度") < page.index("本年度")
+    assert re.search(r"text-decoration: ?underline[^>]*>，並每季檢討辦理情形。<", page)
+    assert re.search(r"text-decoration: ?line-through[^>]*>進行客戶關懷活動", page)
+    shown = view.browser.toPlainText()
+    assert "一、(一)2.(3)" in shown and "（無）" in shown
     out = view.save_to(tmp_path / "t.odt")
     with zipfile.ZipFile(out) as z:
         assert "新舊對照表" in z.read("content.xml").decode("utf-8")
     view.other_combo.setCurrentIndex(view.other_combo.findData(other_id))
-    assert view.table.rowCount() > 20 and "新增" in view.summary.text()
+    assert len(view.entries) > 20 and "新增" in view.summary.text()
     monkeypatch.setattr("desktop.gui.diff_view.QFileDialog.getSaveFileName",
                         lambda *a: (str(tmp_path / "x.pdf"), ""))
     view.save_dialog()

@@ -88,24 +88,23 @@ def cmd_check(args, ctx) -> int:
 
 
 def cmd_diff(args, ctx) -> int:
-    from ..diff import diff_plans
+    from ..diff import compare_plans
     library = ctx.library()
     old, new = library.load_plan(args.old), library.load_plan(args.new)
-    entries = diff_plans(old, new)
+    comparison = compare_plans(old, new)
     if args.output:
-        from ..diff_table import write_diff_table
+        from ..diff.table import write_diff_table
         path = Path(args.output)
         fmt = path.suffix.lower().lstrip(".")
         if fmt not in ("docx", "odt"):
             raise PlanDeskError(f"對照表只能存成 .docx 或 .odt，「{path.name}」的副檔名不符，請改用其中之一。")
-        write_diff_table(old, new, entries, fmt, path)
+        write_diff_table(old, new, comparison, fmt, path)
     if args.json:
-        _print_json([e.as_dict() for e in entries])
+        _print_json(comparison.as_dict())
     else:
-        for e in entries:
+        for e in comparison.rows:
             print(f"{e.label}\t{e.new_location or e.old_location}\t{e.detail}")
-        if not entries:
-            print("兩個計畫的內容相同。")
+        print(comparison.summary())
         if args.output:
             print(args.output)
     return 0

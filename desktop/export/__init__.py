@@ -46,16 +46,19 @@ def export_plan(plan: Plan, fmt: str, target: str | Path) -> Path:
     return write_document(plan_document(plan), fmt, target)
 
 
-def write_table_document(title: str, headers: list[str], rows: list[list[str]], fmt: str,
+def write_table_document(title: str, headers: list[str], rows: list[list], fmt: str,
                          target: str | Path, profile: str = "taipower",
-                         widths: list[float] | None = None) -> Path:
+                         widths: list[float] | None = None, intro: str = "") -> Path:
     """Write a titled one-table document (e.g. 新舊對照表) as ``fmt`` to ``target``.
 
     ``rows`` are lists of cell texts (shorter rows are padded, a "\\n" starts a new
-    paragraph in the cell); ``widths`` are relative column widths (default equal).
+    paragraph in the cell; a cell may also be a list of paragraphs, each a text or
+    a list of ``(text, mark)`` rich runs, mark "" / "underline" / "strike");
+    ``widths`` are relative column widths (default equal); ``intro`` is a line
+    printed between the title and the table.
     The header row repeats on every page; fonts, page and footer follow ``profile``.
     """
-    return write_document(table_document(title, headers, rows, profile, widths), fmt, target)
+    return write_document(table_document(title, headers, rows, profile, widths, intro), fmt, target)
 
 
 __all__ = ["FORMATS", "export_plan", "write_document", "write_table_document"]

@@ -12,6 +12,9 @@ import unicodedata
 from dataclasses import dataclass, field
 
 
+RUN_MARKS = ("underline", "strike")
+
+
 @dataclass
 class Para:
     """One paragraph. ``style`` names a size/format in the profile:
@@ -23,6 +26,9 @@ class Para:
     ``indent_em`` is an
     extra left indent in character widths; ``first_line_em`` indents an
     unnumbered paragraph's first line.
+
+    ``runs`` ("rich runs"), when given, is how ``text`` prints: ``(text, mark)``
+    pieces whose mark is "" or one of :data:`RUN_MARKS` (a 對照表's 修正處加底線).
     """
     text: str
     style: str = "body"
@@ -32,6 +38,7 @@ class Para:
     indent_em: float = 0.0
     first_line_em: float = 0.0
     hang: bool = True
+    runs: list[tuple[str, str]] | None = None
 
 
 @dataclass
@@ -62,6 +69,11 @@ class Document:
     profile: dict
     blocks: list[Para | Table] = field(default_factory=list)
     footer: str = ""  # with {PAGE} and {NUMPAGES} placeholders
+
+
+def rich_para(runs: list[tuple[str, str]], style: str = "table") -> Para:
+    """A paragraph made of ``(text, mark)`` runs; its plain ``text`` is their concatenation."""
+    return Para("".join(text for text, _ in runs), style=style, runs=[(t, m) for t, m in runs if t])
 
 
 def text_width_em(text: str) -> float:

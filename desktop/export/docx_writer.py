@@ -30,6 +30,19 @@ def _fonts(profile: dict) -> str:
     return f'<w:rFonts w:ascii={latin} w:hAnsi={latin} w:eastAsia={asian} w:cs={latin}/>'
 
 
+# a rich run's mark, and the rPr child it must precede (CT_RPr's sequence order)
+_MARKS = {"underline": ('<w:u w:val="single"/>', "<w:lang "), "strike": ("<w:strike/>", "<w:sz ")}
+
+
+def _marked(rpr: str, mark: str) -> str:
+    """Run properties with a rich run's mark inserted where the schema wants it."""
+    if not mark:
+        return rpr
+    element, before = _MARKS[mark]
+    anchor = before if before in rpr else "</w:rPr>"
+    return rpr.replace(anchor, element + anchor, 1)
+
+
 class _BodyXml:
     """Accumulates the body's XML text for one document."""
 
@@ -75,8 +88,9 @@ class _BodyXml:
         runs = ""
         if para.token:
             runs += f"<w:r>{rpr}{self.run_text(para.token)}</w:r>"
-        if para.text:
-            runs += f"<w:r>{rpr}{self.run_text(para.text)}</w:r>"
+        for text, mark in para.runs or [(para.text, "")]:
+            if text:
+                runs += f"<w:r>{_marked(rpr, mark)}{self.run_text(text)}</w:r>"
         return f"<w:p>{ppr}{runs}</w:p>"
 
     def cell(self, cell: Cell | Covered, widths: list[int], col: int, header: bool) -> str:

@@ -10,7 +10,7 @@ from ..model import Plan
 from ..numbering import node_tokens, paragraph_tokens, section_tokens
 from ..profiles import load_profile
 from ..sanitize import clean_line, clean_text
-from .blocks import Cell, Document, Para, Table, grid
+from .blocks import Cell, Document, Para, Table, grid, rich_para
 from .table_layout import plan_table
 
 
@@ -27,6 +27,8 @@ def _sanitise(doc: Document) -> Document:
     def fix(para: Para) -> None:
         para.text = clean_text(para.text)
         para.token = clean_line(para.token)
+        if para.runs:
+            para.runs = [(clean_text(text), mark) for text, mark in para.runs]
 
     for block in doc.blocks:
         if isinstance(block, Para):
@@ -66,20 +68,32 @@ def plan_document(plan: Plan) -> Document:
     return _sanitise(doc)
 
 
-def table_document(title: str, headers: list[str], rows: list[list[str]], profile_name: str,
-                   widths: list[float] | None = None) -> Document:
-    """A titled document holding one plain table (e.g. the 新舊對照表)."""
+def _cell_paragraphs(value) -> list[Para]:
+    """A cell given as text ("\n" between paragraphs) or as a list of paragraphs,
+    each a text or a list of ``(text, mark)`` rich runs."""
+    if not isinstance(value, list):
+        text = "" if value is None else str(value)
+        return [Para(line, style="table") for line in text.split("\n")]
+    return [Para(line, style="table") if isinstance(line, str) else rich_para(line) for line in value]
+
+
+def table_document(title: str, headers: list[str], rows: list[list], profile_name: str,
+                   widths: list[float] | None = None, intro: str = "") -> Document:
+    """A titled document holding one plain table (e.g. the 新舊對照表); cells as
+    :func:`_cell_paragraphs` reads them; ``intro`` a line between title and table."""
     profile = load_profile(profile_name)
     doc = Document(profile=profile, footer=profile.get("footer", ""))
     doc.blocks.append(Para(title, style="title", bold=True, align="center"))
+    if intro:
+        doc.blocks.append(Para(intro))
     width = len(headers)
     header = [Cell([Para(h, style="table_header", bold=True, align="center")], align="center")
               for h in headers]
     body = []
     for row in rows:
-        cells = [str(v) if v is not None else "" for v in list(row)[:width]]
+        cells = list(row)[:width]
         cells += [""] * (width - len(cells))
-        body.append([Cell([Para(line, style="table") for line in text.split("\n")]) for text in cells])
+        body.append([Cell(_cell_paragraphs(value)) for value in cells])
     table = Table(widths=list(widths or [1.0] * width), header=grid([header]), rows=grid(body))
     doc.blocks.append(table)
     return _sanitise(doc)

@@ -15,7 +15,7 @@ from odf.style import (FontFace, Footer, FooterStyle, HeaderFooterProperties, Ma
                        PageLayoutProperties, ParagraphProperties, Style, TableCellProperties,
                        TableColumnProperties, TableProperties, TextProperties)
 from odf.table import CoveredTableCell, Table as OdfTable, TableCell, TableColumn, TableHeaderRows, TableRow
-from odf.text import P, PageCount, PageNumber
+from odf.text import P, PageCount, PageNumber, Span
 
 from .blocks import Cell, Covered, Document, Para, Table, split_fields
 from .units import cell_padding_cm, column_widths_cm, indents_pt, line_spacing, size_pt, spacing_pt
@@ -39,6 +39,7 @@ class _OdtBuilder:
         self.asian = self.profile["fonts"]["east_asian"]
         self._para_styles: dict[tuple, Style] = {}
         self._cell_styles: dict[tuple, Style] = {}
+        self._mark_styles: dict[str, Style] = {}
         self._tables = 0
 
     def text_props(self, style: str, bold: bool) -> TextProperties:
@@ -101,8 +102,29 @@ class _OdtBuilder:
 
     def paragraph(self, para: Para) -> P:
         element = P(stylename=self.para_style(para))
-        _add_text(element, para.token + para.text)
+        if not para.runs:
+            _add_text(element, para.token + para.text)
+            return element
+        _add_text(element, para.token)
+        for text, mark in para.runs:
+            if mark:
+                span = Span(stylename=self.mark_style(mark))
+                _add_text(span, text)
+                element.addElement(span)
+            else:
+                _add_text(element, text)
         return element
+
+    def mark_style(self, mark: str) -> Style:
+        """An automatic text style for a rich run's mark (underline or strike-through)."""
+        if mark not in self._mark_styles:
+            style = Style(name=f"T{len(self._mark_styles) + 1}", family="text")
+            line = dict(style="solid", width="auto", color="font-color")
+            prefix = "textunderline" if mark == "underline" else "textlinethrough"
+            style.addElement(TextProperties(**{prefix + key: value for key, value in line.items()}))
+            self.odt.automaticstyles.addElement(style)
+            self._mark_styles[mark] = style
+        return self._mark_styles[mark]
 
     def cell_style(self, header: bool, align: str) -> Style:
         key = (header, align)

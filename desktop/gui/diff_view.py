@@ -1,18 +1,51 @@
 """新舊對照表 view: compare the open plan with another (by default the same
-office's previous year), list the differences, save them as DOCX/ODT."""
+office's previous year); 上年度 and 本年度 side by side with the changed
+characters marked as in the printed 對照表 (deleted struck through, new
+underlined); save them as DOCX/ODT."""
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
-from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
-                               QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout)
+from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton,
+                               QTextBrowser, QVBoxLayout)
 
-from ..diff import diff_plans
-from ..diff_table import table_rows, write_diff_table
+from ..diff import compare_plans
+from ..diff.marks import STRIKE, UNDERLINE
+from ..diff.table import side_lines, write_diff_table
 from ..errors import PlanDeskError
 from . import dialogs
 
 FILTERS = {"docx": "Word 文件 (*.docx)", "odt": "ODF 文字文件 (*.odt)"}
+# the printed marks, plus a tint so they are seen at a glance on screen
+MARK_CSS = {STRIKE: "text-decoration: line-through; color: #a01010; background-color: #fbe1e1;",
+            UNDERLINE: "text-decoration: underline; color: #0b5a1e; background-color: #dcf3dc;"}
+_LABEL_CSS = {"新增": "#0b5a1e", "刪除": "#a01010", "修正": "#7a4b00", "移動": "#1c3f94"}
+
+
+def lines_html(lines) -> str:
+    """Lines of marked runs as HTML: the place in grey, marks styled as :data:`MARK_CSS`."""
+    out = []
+    for k, line in enumerate(lines):
+        parts = []
+        for text, mark in line:
+            text = html.escape(text)
+            parts.append(f"<span style='{MARK_CSS[mark]}'>{text}</span>" if mark in MARK_CSS else text)
+        body = "".join(parts)
+        out.append(f"<span style='color:#666666'>{body}</span>" if k == 0 else body)
+    return "<br>".join(out)
+
+
+def rows_html(entries) -> str:
+    """The rows as one HTML table: 說明 | 上年度 | 本年度."""
+    head = "".join(f"<th bgcolor='#e8e8e8'>{h}</th>" for h in ("說明", "上年度", "本年度"))
+    rows = []
+    for e in entries:
+        label = f"<b style='color:{_LABEL_CSS[e.label]}'>{e.label}</b><br>{html.escape(e.detail)}"
+        rows.append(f"<tr><td width='20%'>{label}</td><td width='40%'>{lines_html(side_lines(e, False))}</td>"
+                    f"<td width='40%'>{lines_html(side_lines(e, True))}</td></tr>")
+    return (f"<table width='100%' border='1' cellspacing='0' cellpadding='5' style='border-color:#bbbbbb'>"
+            f"<tr>{head}</tr>{''.join(rows)}</table>")
 
 
 def default_other(plans, plan) -> int | None:
@@ -32,22 +65,19 @@ class DiffView(QDialog):
         self.library = library
         self.plan = library.load_plan(plan_id)
         self.old = None
+        self.comparison = None
         self.entries = []
         self.setWindowTitle(self.tr("新舊對照表"))
-        self.resize(980, 620)
+        self.resize(1180, 720)
         self.other_combo = QComboBox()
         plans = library.list_plans()
         for p in plans:
             if p.id != plan_id:
                 self.other_combo.addItem(f"{p.office} {p.year} 年度（{p.status}）#{p.id}", p.id)
         self.summary = QLabel()
-        self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels([self.tr("說明"), self.tr("本年度"), self.tr("上年度"),
-                                              self.tr("差異"), self.tr("內容")])
-        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.Stretch)
-        self.table.setColumnWidth(3, 220)
-        self.table.setWordWrap(True)
-        self.table.setEditTriggers(QTableWidget.NoEditTriggers)
+        self.summary.setWordWrap(True)
+        self.browser = QTextBrowser()
+        self.browser.setOpenLinks(False)
         self.save_button = QPushButton(self.tr("另存對照表…"))
         self.save_button.clicked.connect(self.save_dialog)
         close = QPushButton(self.tr("關閉"))
@@ -61,7 +91,7 @@ class DiffView(QDialog):
         bottom.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.browser, 1)
         layout.addLayout(bottom)
         default = default_other(plans, self.plan)
         if default is not None:
@@ -72,31 +102,16 @@ class DiffView(QDialog):
     def compare(self) -> None:
         other_id = self.other_combo.currentData()
         if other_id is None:
-            self.old, self.entries = None, []
+            self.old, self.comparison, self.entries = None, None, []
             self.summary.setText(self.tr("計畫庫中沒有其他計畫可比較。"))
+            self.browser.clear()
         else:
             self.old = self.library.load_plan(other_id)
-            self.entries = diff_plans(self.old, self.plan)
-            counts = {}
-            for e in self.entries:
-                counts[e.label] = counts.get(e.label, 0) + 1
-            self.summary.setText(self.tr("差異：") + ("、".join(f"{k} {v} 項" for k, v in counts.items())
-                                                      or self.tr("兩個計畫內容相同")))
-        self.table.setRowCount(len(self.entries))
-        for row, (entry, cells) in enumerate(zip(self.entries, table_rows(self.entries))):
-            values = [entry.label, entry.new_location or "—", entry.old_location or "—",
-                      entry.detail, entry.new_text or entry.old_text]
-            for column, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                item.setToolTip(f"{cells[0]}\n\n{cells[1]}" if column == 4 else value)
-                self.table.setItem(row, column, item)
-        self.table.resizeRowsToContents()
+            self.comparison = compare_plans(self.old, self.plan)
+            self.entries = self.comparison.rows
+            self.summary.setText(self.comparison.summary())
+            self.browser.setHtml(rows_html(self.entries) if self.entries else "")
         self.save_button.setEnabled(self.old is not None)
-
-    def showEvent(self, event) -> None:
-        # row heights depend on the stretched column's final width, known only once shown
-        super().showEvent(event)
-        self.table.resizeRowsToContents()
 
     def save_to(self, path: str | Path) -> Path:
         """Write the 對照表 to ``path`` (.docx or .odt)."""
@@ -106,7 +121,7 @@ class DiffView(QDialog):
             raise PlanDeskError(self.tr("對照表只能存成 .docx 或 .odt，請改用其中之一的副檔名。"))
         if self.old is None:
             raise PlanDeskError(self.tr("請先選擇要比較的計畫。"))
-        return write_diff_table(self.old, self.plan, self.entries, fmt, path)
+        return write_diff_table(self.old, self.plan, self.comparison, fmt, path)
 
     def save_dialog(self) -> None:
         name = f"{self.plan.office}{self.plan.year}年度新舊對照表.docx"
