@@ -12,16 +12,21 @@ from typing import Iterable
 from .errors import PlanDeskError
 from .library import Library
 from .model import Department, Node, Paragraph, Plan
-from .rollover import Proposal, apply_proposals, propose
+from .rollover import Proposal, SourceYear, apply_proposals, propose, source_year
 
 
 @dataclass
 class ClonePreview:
-    """The source plan and the roll-over proposals for year ``year``: what the
-    wizard shows before anything is written."""
+    """The source plan, the year its text evidently stands for, and the roll-over
+    proposals for year ``year``: what the wizard shows before anything is written."""
     source: Plan
     year: int
     proposals: list[Proposal] = field(default_factory=list)
+    source_year: SourceYear | None = None
+
+    def proposed(self) -> list[Proposal]:
+        """The proposals proposed as "apply" (past events are proposed as "keep")."""
+        return [p for p in self.proposals if p.accept]
 
 
 def _copy_node(node: Node) -> Node:
@@ -47,17 +52,19 @@ def check_year(year: int) -> int:
 
 
 def preview_clone(library: Library, plan_id: int, year: int, rollover: bool = True) -> ClonePreview:
-    """Load the source and compute its roll-over proposals (nothing is written)."""
+    """Load the source, read its real year and compute its roll-over proposals
+    (nothing is written)."""
     check_year(year)
     source = library.load_plan(plan_id)
-    return ClonePreview(source, year, propose(source, year) if rollover else [])
+    evidence = source_year(source)
+    return ClonePreview(source, year, propose(source, year, evidence) if rollover else [], evidence)
 
 
 def build_clone(preview: ClonePreview, accepted: Iterable[Proposal] | None = None) -> Plan:
     """The new plan in memory: the source copied, the ``accepted`` proposals
-    applied (all of them when None), year set, status 草稿, no library id."""
+    applied (when None, those proposed as "apply"), year set, status 草稿, no library id."""
     plan = copy_plan(preview.source)
-    chosen = preview.proposals if accepted is None else list(accepted)
+    chosen = preview.proposed() if accepted is None else list(accepted)
     apply_proposals(plan, chosen)
     plan.year = preview.year
     plan.status = "草稿"
@@ -72,7 +79,13 @@ def create_clone(library: Library, preview: ClonePreview,
 
 
 def clone_plan(library: Library, plan_id: int, year: int, rollover: bool = True) -> tuple[int, list[Proposal]]:
-    """Clone with every proposal applied (or none with ``rollover=False``).
-    Returns the new plan's id and the proposals that were made."""
+    """Clone with the proposals proposed as "apply" applied (none with ``rollover=False``).
+    Returns the new plan's id and all proposals that were made."""
+    new_id, preview = clone_with_preview(library, plan_id, year, rollover)
+    return new_id, preview.proposals
+
+
+def clone_with_preview(library: Library, plan_id: int, year: int, rollover: bool = True) -> tuple[int, ClonePreview]:
+    """:func:`clone_plan`, returning the whole preview (with what the source's text says of its year)."""
     preview = preview_clone(library, plan_id, year, rollover)
-    return create_clone(library, preview), preview.proposals
+    return create_clone(library, preview), preview

@@ -1,5 +1,6 @@
 """Clone: a new 草稿 plan with everything copied, the source untouched; CLI clone."""
 import json
+from pathlib import Path
 
 import pytest
 
@@ -45,6 +46,11 @@ def test_clone_rolls_years(library):
     basis = clone.sections[0].paragraphs[0].text
     assert "108 年 2月 22 日電配售部業字第 1080004356 號函" in basis and "「台電公司 109 年度" in basis
     assert len(proposals) == 8
+    # 「自 108 年元月起兌領獎單位變更」 is a past event: proposed as "keep", so kept
+    kept = [p for p in proposals if not p.accept]
+    assert [(p.location, p.old) for p in kept] == [("五、(二)(2)乙、 內容", "108")]
+    assert "過去開始的事" in kept[0].note
+    assert any("自 108 年元月起兌領獎單位" in n.text for n in clone.walk())
 
 
 def test_clone_of_approved_plan_is_a_draft(library):
@@ -84,8 +90,10 @@ def test_cli_clone(tmp_path):
     assert res.returncode == 0, res.stderr
     lines = res.stdout.strip().splitlines()
     new_id = int(lines[-1])
-    proposals = json.loads("\n".join(lines[:-1]))
+    report = json.loads("\n".join(lines[:-1]))
+    proposals = report["proposals"]
     assert {p["kind"] for p in proposals} == {"year", "date", "letter"}
+    assert report["source_year"]["year"] == 111 and not report["source_year"]["disagrees"]
     listed = run_cli("--db", db, "list", "--json")
     years = {p["id"]: (p["year"], p["status"]) for p in json.loads(listed.stdout)}
     assert years[new_id] == (112, "草稿")
@@ -107,3 +115,41 @@ def test_cli_status_history_and_lock(tmp_path):
     bad = run_cli("--db", db, "status", plan_id, "完成")
     assert bad.returncode == 2
     assert run_cli("--db", db, "status", "55").returncode == 2
+
+
+TAIWATER = Path(__file__).parent / "fixtures" / "taiwater-1-108.json"
+
+
+def test_cli_clone_of_a_plan_titled_one_year_with_a_body_of_the_next(tmp_path):
+    """台水第一區: titled 108, body 109 throughout. Cloned to 110, not one year is off."""
+    from desktop.checks import check_plan
+    from desktop.library import Library
+    db = tmp_path / "cli.sqlite"
+    source_id = run_cli("--db", db, "import", TAIWATER).stdout.strip().splitlines()[-1]
+    res = run_cli("--db", db, "clone", source_id, "--year", "110", "--json")
+    assert res.returncode == 0, res.stderr
+    lines = res.stdout.strip().splitlines()
+    report = json.loads("\n".join(lines[:-1]))
+    evidence = report["source_year"]
+    assert (evidence["title"], evidence["body"], evidence["disagrees"]) == (108, 109, True)
+    assert evidence["votes"] == {"日期列": {"109": 1}, "執行期間": {"109": 9}, "考核日期": {"109": 2}}
+    assert "計畫名稱寫的是 108 年度" in evidence["message"] and "109 年度的計畫" in evidence["message"]
+    rolled = {(p["old"], p["new"]) for p in report["proposals"] if p["kind"] == "year" and p["accept"]}
+    assert rolled == {("108", "110"), ("109", "110"), ("110", "111")}  # title 108 and body 109 both to 110
+    library = Library.open(db)
+    clone = library.load_plan(int(lines[-1]))
+    assert clone.year == 110 and "110年度" in clone.title
+    periods = [n.period for n in clone.walk() if n.period and n.period != "隨時辦理"]
+    assert len(periods) == 9 and all(p.startswith("110年") for p in periods)
+    assessment = clone.sections[-1].paragraphs
+    assert "110年7月10日前" in assessment[0].text and "111年1月10日前" in assessment[0].text
+    assert "110年11月" in assessment[1].text
+    texts = " ".join(n.text for n in clone.walk())
+    assert "自109年1月起" in texts and "108年已完成" in texts  # past events kept
+    assert "111年" not in texts and "109年度" not in texts
+    findings = [f.rule for f in check_plan(clone, library) if f.rule.startswith("year-")]
+    library.close()
+    assert findings == []
+    plain = run_cli("--db", db, "clone", source_id, "--year", "110")
+    assert plain.stdout.startswith("年份不一致：計畫名稱寫的是 108 年度")
+    assert "109（保留）" in plain.stdout

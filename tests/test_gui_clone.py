@@ -13,27 +13,56 @@ def test_clone_wizard_accept_and_reject_one_by_one(qtbot, tmp_path):
     library, (plan_id,) = library_with(tmp_path / "lib.sqlite", "hualien-108")
     wizard = CloneWizard(library, plan_id)
     qtbot.addWidget(wizard)
-    assert wizard.year_spin.value() == 109
+    assert wizard.year_spin.value() == 109 and not wizard.disagreement.isVisibleTo(wizard)
     qtbot.mouseClick(wizard.next_button, Qt.LeftButton)
     assert wizard.pages.currentIndex() == 1
     assert wizard.proposal_list.count() == 8
+    assert "1 項說明過去的事" in wizard.review_intro.text()
     assert "計畫名稱" in wizard.context_view.toPlainText()
     wizard.decide(True)            # title: accept
     wizard.decide(True)            # date line cleared: accept
     assert not wizard.accept_button.isEnabled()  # the letter is only a flag
     wizard.decide(True)
     wizard.decide(True)            # basis: 台電公司 108 年度 → 109
-    wizard.decide(True)            # 計畫目標
-    qtbot.mouseClick(wizard.reject_button, Qt.LeftButton)  # 「自 108 年元月起」 cites a law: keep
-    assert wizard.proposal_list.currentRow() == 6
+    qtbot.mouseClick(wizard.reject_button, Qt.LeftButton)  # 計畫目標: not this one
+    # 「自 108 年元月起」 is a past event: proposed as keep, with the reason shown
+    assert wizard.proposal_list.currentRow() == 5
+    past = wizard.proposal_list.item(5)
+    assert past.checkState() == Qt.Unchecked and "建議保留" in past.text()
+    assert "過去開始的事" in wizard.context_view.toPlainText()
+    qtbot.mouseClick(wizard.accept_button, Qt.LeftButton)  # one click still accepts
+    assert past.checkState() == Qt.Checked and wizard.proposal_list.currentRow() == 6
     qtbot.mouseClick(wizard.next_button, Qt.LeftButton)
     assert wizard.new_id is not None and wizard.result() == wizard.DialogCode.Accepted
     clone = library.load_plan(wizard.new_id)
     assert clone.year == 109 and clone.status == "草稿" and "109 年度" in clone.title
     texts = [n.text for n in clone.walk()]
-    assert any("自 108 年元月起" in t for t in texts)
+    assert any("自 109 年元月起" in t for t in texts)
+    assert "「108 年度提升服務效能計畫」" in clone.sections[1].paragraphs[0].text
     assert "109 年 7 月 5 日及 110 年 1 月 6 日前" in clone.sections[5].paragraphs[1].text
     assert library.load_plan(plan_id).title.startswith("花蓮區營業處 108")
+    library.close()
+
+
+def test_clone_wizard_says_first_when_the_source_years_disagree(qtbot, tmp_path):
+    from pathlib import Path
+    from desktop.exchange import read_plan_file
+    from desktop.gui.clone_wizard import CloneWizard
+    library, _ = library_with(tmp_path / "lib.sqlite")
+    plan_id = library.add_plan(read_plan_file(Path(__file__).parent / "fixtures" / "taiwater-1-108.json"))
+    wizard = CloneWizard(library, plan_id)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    first = wizard.pages.widget(0).layout().itemAt(0).widget()
+    assert first is wizard.disagreement and wizard.disagreement.isVisible()
+    assert "計畫名稱寫的是 108 年度" in wizard.disagreement.text()
+    assert wizard.year_spin.value() == 110  # the body's 109 + 1, not the title's 108 + 1
+    wizard.next_step()
+    assert wizard.review_intro.text().startswith("年份不一致")
+    wizard.next_step()
+    clone = library.load_plan(wizard.new_id)
+    assert "110年度" in clone.title
+    assert {n.period[:4] for n in clone.walk() if n.period[:1].isdigit()} == {"110年"}
     library.close()
 
 

@@ -4,7 +4,7 @@ import pytest
 from conftest import fixture_path
 from desktop.exchange import read_plan_file
 from desktop.model import Node, Paragraph, Plan, Section
-from desktop.rollover import DATE, LETTER, YEAR, apply_proposals, propose
+from desktop.rollover import DATE, LETTER, YEAR, apply_proposals, propose, source_year
 from desktop.yeartext import find_letters, find_years
 
 BLANKED = "\u3000"
@@ -16,6 +16,7 @@ def _summary(plan, year):
 
 def test_hualien_proposals_listed():
     plan = read_plan_file(fixture_path("hualien-108"))
+    assert [p.location for p in propose(plan, 109) if not p.accept] == ["五、(二)(2)乙、 內容"]
     letter = "108 年 2月 22 日電配售部業字第 1080004356 號函"
     assert _summary(plan, 109) == [
         (YEAR, "計畫名稱", "108", "109"),
@@ -131,3 +132,58 @@ def test_rejected_proposal_leaves_its_text():
 def test_same_year_proposes_nothing_but_the_date():
     plan = _plan(date_line="108年3月1日訂定", title="108年度計畫")
     assert [p.kind for p in propose(plan, 108)] == [DATE]
+
+
+@pytest.mark.parametrize("text,phrase", [
+    ("為加強服務，自 108 年元月起兌領獎單位變更為四大超商。", "過去開始的事"),
+    ("108年起推動電子帳單。", "過去開始的事"),
+    ("自108年7月1日起，停車場改為收費。", "過去開始的事"),
+    ("本處於108年10月完成系統建置。", "已完成的事"),
+    ("無障礙坡道108年已全面設置。", "已經發生的事"),
+    ("依前一年度(108年)滿意度調查結果檢討改進。", "前一年度"),
+])
+def test_past_event_years_are_proposed_as_keep_with_the_reason(text, phrase):
+    plan = _plan(text=text)
+    (proposal,) = propose(plan, 109)
+    assert (proposal.kind, proposal.old, proposal.new, proposal.accept) == (YEAR, "108", "109", False)
+    assert phrase in proposal.note and "預設保留原年份" in proposal.note and "接受則改為 109年" in proposal.note
+    apply_proposals(plan, [proposal])  # one click still accepts
+    assert plan.tree[0].children[0].text == text.replace("108", "109")
+
+
+@pytest.mark.parametrize("text", ["於108年12月底前完成建置。", "108年度辦理滿意度調查。", "108年7月5日前提報。"])
+def test_plan_year_deadlines_are_not_past_events(text):
+    assert [p.accept for p in propose(_plan(text=text), 109)] == [True]
+
+
+def test_a_period_is_never_a_past_event():
+    (proposal,) = propose(_plan(period="108年1月起"), 109)
+    assert proposal.accept
+
+
+def test_source_year_agrees_on_the_real_fixtures():
+    for name, year in (("hualien-108", 108), ("taipei-114", 114), ("xinying-111", 111)):
+        evidence = source_year(read_plan_file(fixture_path(name)))
+        assert (evidence.year, evidence.disagrees, evidence.message()) == (year, False, "")
+
+
+def test_source_year_reads_the_body_over_a_stale_title():
+    plan = _plan(title="108年度計畫", date_line="109年1月15日訂定")
+    plan.tree[0].children = [Node(text=f"作法{k}", period=f"109年{k}月底前") for k in range(1, 4)]
+    evidence = source_year(plan)
+    assert (evidence.title, evidence.body, evidence.disagrees) == (108, 109, True)
+    assert "日期列為 109 年、執行期間 3 處為 109 年" in evidence.message()
+    props = propose(plan, 110)
+    # the title from its own 108, the periods from 109: all to 110, none to 111
+    assert [(p.location, p.old, p.new) for p in props if p.kind == YEAR] == [
+        ("計畫名稱", "108", "110"), ("一、(一) 執行期間", "109", "110"),
+        ("一、(二) 執行期間", "109", "110"), ("一、(三) 執行期間", "109", "110")]
+
+
+def test_one_stray_period_or_a_december_date_line_does_not_outvote_the_title():
+    plan = _plan(title="109年度計畫", date_line="108年12月20日訂定", period="110年1月6日前")
+    evidence = source_year(plan)
+    assert evidence.votes == {"日期列": {109: 1}, "執行期間": {110: 1}}
+    assert (evidence.body, evidence.disagrees) == (109, False)
+    plan = _plan(title="109年度計畫", period="每10年檢討")  # 「10年」 is no year of this plan
+    assert source_year(plan).votes == {}

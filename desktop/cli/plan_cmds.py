@@ -12,7 +12,7 @@ def register(sub) -> None:
     p = sub.add_parser("clone", help="複製為新年度計畫（年份自動順延）")
     p.add_argument("id", type=int)
     p.add_argument("--year", type=int, required=True, help="新計畫的民國年度，例如 115")
-    p.add_argument("--json", action="store_true", help="以 JSON 列出年份順延的提議")
+    p.add_argument("--json", action="store_true", help="以 JSON 列出原計畫的實際年度與年份順延的提議")
     p.add_argument("--no-rollover", action="store_true", help="照原文複製，不順延年份")
     p.set_defaults(func=cmd_clone)
 
@@ -40,13 +40,16 @@ def _print_json(data) -> None:
 
 
 def cmd_clone(args, ctx) -> int:
-    from ..clone import clone_plan
-    new_id, proposals = clone_plan(ctx.library(), args.id, args.year, rollover=not args.no_rollover)
+    from ..clone import clone_with_preview
+    new_id, preview = clone_with_preview(ctx.library(), args.id, args.year, rollover=not args.no_rollover)
+    evidence = preview.source_year
     if args.json:
-        _print_json([p.as_dict() for p in proposals])
+        _print_json({"source_year": evidence.as_dict(), "proposals": [p.as_dict() for p in preview.proposals]})
     else:
-        for p in proposals:
-            change = f"{p.old} → {p.new}" if p.changes_text else "（未修改）"
+        if evidence.disagrees:
+            print(evidence.message())
+        for p in preview.proposals:
+            change = (f"{p.old} → {p.new}" if p.accept else f"{p.old}（保留）") if p.changes_text else "（未修改）"
             print(f"{p.location}\t{change}\t{p.note}")
     print(new_id)  # last line: scripts read the new id from here
     return 0

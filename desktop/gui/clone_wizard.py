@@ -1,5 +1,8 @@
 """複製為新年度計畫: choose the year, review each roll-over proposal with its
-context (accept or reject one by one), then create the new 草稿 plan."""
+context (accept or reject one by one), then create the new 草稿 plan.
+
+When the source's own years disagree (title 108, body 109) that is the first
+thing the wizard says, and the new year it suggests follows the body."""
 from __future__ import annotations
 
 import html
@@ -11,6 +14,7 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QFormLayout, QHBoxLayout, QLa
 
 from ..clone import create_clone, preview_clone
 from ..errors import PlanDeskError
+from ..rollover import source_year
 from . import dialogs
 
 _KIND_NAMES = {"year": "年份", "date": "日期", "letter": "來函"}
@@ -24,6 +28,7 @@ class CloneWizard(QDialog):
         self.library = library
         self.plan_id = plan_id
         self.source = library.load_plan(plan_id)
+        self.source_year = source_year(self.source)
         self.preview = None
         self.new_id: int | None = None
         self.setWindowTitle(self.tr("複製為新年度計畫"))
@@ -50,13 +55,20 @@ class CloneWizard(QDialog):
     def _year_page(self) -> QWidget:
         page = QWidget()
         form = QFormLayout(page)
+        year = self.source_year.year
+        # the source's years disagree: say so before anything else
+        self.disagreement = QLabel(self.source_year.message())
+        self.disagreement.setWordWrap(True)
+        self.disagreement.setStyleSheet("QLabel { background: #fff4d6; border: 1px solid #e0b040; padding: 8px; }")
+        self.disagreement.setVisible(self.source_year.disagrees)
+        form.addRow(self.disagreement)
         intro = QLabel(self.tr("以「{0}」（{1} 年度）為底稿，建立新的草稿計畫；原計畫不會變更。")
-                       .format(self.source.title or self.source.office, self.source.year))
+                       .format(self.source.title or self.source.office, year))
         intro.setWordWrap(True)
         form.addRow(intro)
         self.year_spin = QSpinBox()
         self.year_spin.setRange(1, 999)
-        self.year_spin.setValue(min(999, self.source.year + 1))
+        self.year_spin.setValue(min(999, year + 1))
         self.year_spin.setSuffix(self.tr(" 年度"))
         form.addRow(self.tr("新計畫年度（民國）："), self.year_spin)
         self.rollover_box = QCheckBox(self.tr("逐項檢視年份順延（本年度→新年度、次年→新年度次年）"))
@@ -66,10 +78,11 @@ class CloneWizard(QDialog):
             "年份順延的規則：\n"
             "．本年度改為新年度、次年改為新年度的次年（例如 {0} 年→{1} 年、{1} 年 1 月 6 日前→{2} 年 1 月 6 日前，西元年同理）；\n"
             "．早於本年度的年份不變（引用的法規、舊函）；\n"
+            "．說明過去事件的年份（自…年起、…年已…、於…年完成、前一年度）預設保留，可逐項改為接受；\n"
             "．日期列的日期會清空，請於新計畫中填入訂定日期；\n"
             "．來函的日期與字號不變，但會提醒您更新本年度來函文號。\n"
             "下一步會逐項列出，您可以一項一項接受或不接受。").format(
-                self.source.year, self.source.year + 1, self.source.year + 2))
+                year, year + 1, year + 2))
         rules.setWordWrap(True)
         form.addRow(rules)
         self.year_spin.setMaximumWidth(160)
@@ -108,19 +121,27 @@ class CloneWizard(QDialog):
             kind = self.tr(_KIND_NAMES.get(proposal.kind, proposal.kind))
             if proposal.changes_text:
                 text = f"[{kind}] {proposal.location}：{proposal.old} → {proposal.new}"
+                if not proposal.accept:
+                    text += self.tr("（建議保留）")
             else:
                 text = f"[{kind}] {proposal.location}：{self.tr('請更新本年度來函文號')}"
             item = QListWidgetItem(text)
             if proposal.changes_text:
                 item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
-                item.setCheckState(Qt.Checked)
+                item.setCheckState(Qt.Checked if proposal.accept else Qt.Unchecked)
             else:
                 item.setFlags(item.flags() & ~Qt.ItemIsUserCheckable)
             self.proposal_list.addItem(item)
         count = len(self.preview.proposals)
-        self.review_intro.setText(
-            self.tr("共有 {0} 項年份順延提議；預設全部接受，請逐項檢視，不適用的請按「不接受」。").format(count)
-            if count else self.tr("沒有需要順延的年份，按「建立」即可建立新計畫。"))
+        kept = count - len(self.preview.proposed())
+        text = (self.tr("共有 {0} 項年份順延提議；其中 {1} 項說明過去的事，建議保留原年份，其餘預設接受。"
+                        "請逐項檢視，不適用的請按「不接受」，要改的請按「接受」。").format(count, kept) if kept else
+                self.tr("共有 {0} 項年份順延提議；預設全部接受，請逐項檢視，不適用的請按「不接受」。").format(count))
+        if not count:
+            text = self.tr("沒有需要順延的年份，按「建立」即可建立新計畫。")
+        if self.source_year.disagrees and self.preview.proposals:
+            text = self.source_year.message() + "\n" + text
+        self.review_intro.setText(text)
         if count:
             self.proposal_list.setCurrentRow(0)
 
@@ -131,6 +152,8 @@ class CloneWizard(QDialog):
         p = self.preview.proposals[row]
         context = html.escape(p.context).replace("【", "<b style='background:#ffe08a; color:#000000'>").replace("】", "</b>")
         change = (f"<p>{html.escape(p.old)} → <b>{html.escape(p.new)}</b></p>" if p.changes_text else "")
+        if p.changes_text and not p.accept:
+            change += "<p><b style='color:#8a5a00'>" + html.escape(self.tr("建議保留原年份")) + "</b></p>"
         self.context_view.setHtml(
             f"<p><b>{html.escape(p.location)}</b>（{row + 1} / {len(self.preview.proposals)}）</p>"
             f"<p>{context}</p>{change}<p>{html.escape(p.note)}</p>")

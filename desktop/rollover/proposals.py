@@ -1,8 +1,11 @@
 """Year roll-over proposals for next year's plan, and applying the accepted ones.
 
-For a plan of year Y cloned to year N:
+For a plan of year Y cloned to year N (Y read from the text, see :mod:`.evidence`:
+the title rolls from its own year, everything else from the body's year):
 - a year Y becomes N and Y+1 becomes N+1 (ROC or Western, 「108年度」「2019年」),
   wherever it is written: title, date line, sections, item texts, periods;
+- a year in a past-event phrase (「自108年元月起」, see :mod:`.past`) is proposed
+  too, but as "keep" (``accept`` False) with the reason;
 - earlier years stay (they cite laws and old letters), and so does every
   letter reference 「…年…月…日…字第…號函」 — this year's letters are flagged
   「請更新本年度來函文號」 instead, since their new number is not known yet;
@@ -15,9 +18,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Plan
-from .plantext import FieldRef, text_fields
-from .yeartext import ROC_OFFSET, find_dates, find_letters, find_years, same_width
+from ..model import Plan
+from ..plantext import FieldRef, text_fields
+from ..yeartext import ROC_OFFSET, find_dates, find_letters, find_years, same_width
+from .evidence import SourceYear, source_year
+from .past import past_event_reason
 
 YEAR, DATE, LETTER = "year", "date", "letter"
 BLANK = "\u3000"
@@ -37,6 +42,7 @@ class Proposal:
     location: str
     context: str   # the surrounding text with the part in 【】
     note: str      # zh-TW: what this is and why
+    accept: bool = True  # proposed as "apply"; False: proposed as "keep" (a past event)
 
     @property
     def changes_text(self) -> bool:
@@ -48,7 +54,7 @@ class Proposal:
 
     def as_dict(self) -> dict:
         return {"kind": self.kind, "location": self.location, "old": self.old, "new": self.new,
-                "context": self.context, "note": self.note, "target": self.target}
+                "context": self.context, "note": self.note, "target": self.target, "accept": self.accept}
 
 
 def _context(text: str, start: int, end: int) -> str:
@@ -74,18 +80,26 @@ def _is_basis(field) -> bool:
     return field.section is not None and "依據" in field.section.heading
 
 
-def propose(plan: Plan, year: int) -> list[Proposal]:
-    """All roll-over proposals for cloning ``plan`` (year Y) to ``year`` (N), in document order."""
-    old_year = plan.year
-    mapping = {old_year: year, old_year + 1: year + 1} if year != old_year else {}
+def _mapping(base: int, year: int) -> dict[int, int]:
+    """Years rolled when text of year ``base`` becomes text of ``year``."""
+    return {base: year, base + 1: year + 1} if year != base else {}
+
+
+def propose(plan: Plan, year: int, source: SourceYear | None = None) -> list[Proposal]:
+    """All roll-over proposals for cloning ``plan`` to ``year`` (N), in document order.
+    ``source`` is what :func:`source_year` read from the plan (computed when None)."""
+    source = source or source_year(plan)
+    body_year = source.year
     out: list[Proposal] = []
     for field in text_fields(plan):
         text, ref = field.text, field.ref
         first = len(out)
+        is_title = ref.kind == "plan" and ref.attr == "title"
+        mapping = _mapping(source.title_year if is_title else body_year, year)
 
-        def add(start, end, new, kind, note):
+        def add(start, end, new, kind, note, accept=True):
             out.append(Proposal(ref, start, end, text[start:end], new, kind, field.location,
-                                _context(text, start, end), note))
+                                _context(text, start, end), note, accept))
 
         protected: list[tuple[int, int]] = []
         if ref.kind == "plan" and ref.attr == "date_line":
@@ -94,17 +108,21 @@ def propose(plan: Plan, year: int) -> list[Proposal]:
                 protected.append((d.start, d.end))
         for letter in find_letters(text):
             protected.append((letter.start, letter.end))
-            if letter.year is not None and letter.year >= old_year - (1 if _is_basis(field) else 0):
+            if letter.year is not None and letter.year >= body_year - (1 if _is_basis(field) else 0):
                 add(letter.start, letter.end, text[letter.start:letter.end], LETTER,
                     "請更新本年度來函文號（來函日期與字號未自動修改）。")
+        # the title and the periods name the plan's own year: never a past event there
+        phrases = not is_title and ref.attr != "period"
         for mention in find_years(text):
             if any(s <= mention.start < e for s, e in protected) or mention.roc not in mapping:
                 continue
             new_roc = mapping[mention.roc]
             value = new_roc + ROC_OFFSET if mention.western else new_roc
             new = same_width(value, mention.written)
-            add(mention.start, mention.end, new, YEAR,
-                f"{mention.written}年 改為 {new}年（{'西元' if mention.western else '民國'}年份順延）。")
+            rolled = f"{mention.written}年 改為 {new}年（{'西元' if mention.western else '民國'}年份順延）。"
+            reason = past_event_reason(text, mention.start, mention.end) if phrases else None
+            add(mention.start, mention.end, new, YEAR, f"{reason}接受則改為 {new}年。" if reason else rolled,
+                accept=reason is None)
         out[first:] = sorted(out[first:], key=lambda p: p.start)  # fields come in document order
     return out
 
