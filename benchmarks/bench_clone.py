@@ -12,7 +12,7 @@ from common import Result, best_of, times_ten
 
 from desktop.checks import check_plan
 from desktop.clone import clone_plan
-from desktop.diff import content_key, diff_plans
+from desktop.diff import content_key, diff_plans, match_nodes
 from desktop.library import Library
 from desktop.model import Node, Plan, Section
 from desktop.rollover import apply_proposals, propose
@@ -43,9 +43,13 @@ def _fuzz_rollover(cases: int = 2000) -> float:
 
 
 def _fuzz_diff(cases: int = 300) -> float:
-    """Share of random edit sessions on hualien-108 (delete, insert, move, re-period)
-    whose diff names exactly the deleted and inserted items and reports every
-    moved or re-perioded item that survived. Must be 1.0."""
+    """Share of random edit sessions on hualien-108 (delete, insert, move, reorder, re-period)
+    whose diff (a) names exactly the deleted and inserted items (a subtree being one
+    row that covers its items), (b) reports every re-perioded item that survived and
+    every item now under another parent, (c) leaves unreported only items that kept
+    their parent and their order among the siblings that stayed, and (d) reports
+    no more order moves than needed (an independent O(n²) longest increasing
+    subsequence). Must be 1.0."""
     from common import hualien
     from desktop.ops import DeleteNodes, InsertNodes, MoveNode, EditNode
     rng = random.Random(7)
@@ -58,7 +62,7 @@ def _fuzz_diff(cases: int = 300) -> float:
         for step in range(rng.randint(1, 6)):
             nodes = list(new.walk())
             node = rng.choice(nodes)
-            kind = rng.choice(["delete", "insert", "move", "period"])
+            kind = rng.choice(["delete", "insert", "move", "reorder", "period"])
             if kind == "delete":
                 deleted |= {n.id for n in node.walk()}
                 DeleteNodes([node.id]).apply(new)
@@ -73,21 +77,74 @@ def _fuzz_diff(cases: int = 300) -> float:
                 siblings = target.children if target else new.tree
                 MoveNode(node.id, target.id if target else None, rng.randint(0, len(siblings))).apply(new)
                 touched.add(node.id)
+            elif kind == "reorder" and node.id not in inserted:
+                _, parent, siblings = new.find(node.id)
+                MoveNode(node.id, parent.id if parent else None, rng.randint(0, len(siblings) - 1)).apply(new)
+                touched.add(node.id)
             elif kind == "period" and node.id not in inserted:
                 EditNode(node.id, {"period": f"每{step + 2}月辦理"}).apply(new)
                 touched.add(node.id)
-        entries = diff_plans(old, new)
-        # identical twins (hualien-108 repeats five texts) are told apart only by content
-        old_key = {n.id: content_key(n.title + n.text) for n in old.walk()}
-        new_key = {n.id: content_key(n.title + n.text) for n in new.walk()}
-        removed = sorted(old_key[e.old_target] for e in entries if e.change == "removed")
-        added = {e.new_target for e in entries if e.change == "added"}
-        reported = {new_key[e.new_target] for e in entries if e.change in ("changed", "moved")}
-        alive = set(new_key)
-        must = {new_key[i] for i in touched if i in alive and _really_changed(old, new, i)}
-        good += (removed == sorted(old_key[i] for i in deleted - inserted)
-                 and added == inserted & alive and must <= reported)
+        good += _diff_is_right(old, new, deleted, inserted, touched)
     return good / cases
+
+
+def _covered(root, matched: set) -> list:
+    """Ids one added/removed row stands for: its root and the unmatched items under it."""
+    out = [root.id]
+    for child in root.children:
+        if child.id not in matched:
+            out += _covered(child, matched)
+    return out
+
+
+def _parents(plan) -> dict:
+    out = {n.id: None for n in plan.tree}
+    out.update({c.id: n.id for n in plan.walk() for c in n.children})
+    return out
+
+
+def _lis_length(values: list[int]) -> int:
+    best = [1] * len(values)
+    for i in range(len(values)):
+        for j in range(i):
+            if values[j] < values[i]:
+                best[i] = max(best[i], best[j] + 1)
+    return max(best, default=0)
+
+
+def _diff_is_right(old, new, deleted, inserted, touched) -> bool:
+    entries = diff_plans(old, new)
+    pairs = match_nodes(old, new)
+    back = {v: k for k, v in pairs.items()}
+    # identical twins (hualien-108 repeats five texts) are told apart only by content
+    old_key = {n.id: content_key(n.title + n.text) for n in old.walk()}
+    new_key = {n.id: content_key(n.title + n.text) for n in new.walk()}
+    removed_rows = [e for e in entries if e.change == "removed"]
+    added_rows = [e for e in entries if e.change == "added"]
+    removed = sorted(old_key[i] for e in removed_rows for i in _covered(e.old_node, set(pairs)))
+    added = {i for e in added_rows for i in _covered(e.new_node, set(back))}
+    sizes_right = all(e.count == len(_covered(e.old_node, set(pairs))) for e in removed_rows)
+    reported = {e.new_target for e in entries if e.change in ("changed", "moved")}
+    alive = set(new_key)
+    old_parent, new_parent = _parents(old), _parents(new)
+
+    def mapped_parent(new_id):
+        parent = old_parent[back[new_id]]
+        return None if parent is None else pairs.get(parent, "")
+
+    must = {new_key[i] for i in touched if i in alive and i in back and _really_changed(old, new, i)}
+    must_moved = {i for i in back if mapped_parent(i) != new_parent[i]}
+    explained, minimal = True, True
+    old_index = {n.id: k for siblings in [old.tree] + [n.children for n in old.walk()] for k, n in enumerate(siblings)}
+    for parent_id, siblings in [(None, new.tree)] + [(n.id, n.children) for n in new.walk()]:
+        stayed = [n.id for n in siblings if n.id in back and mapped_parent(n.id) == parent_id]
+        quiet = [old_index[back[i]] for i in stayed if i not in reported]
+        explained &= quiet == sorted(quiet)
+        order_moves = sum(1 for e in entries if e.new_target in stayed and "order" in e.changes)
+        minimal &= order_moves == len(stayed) - _lis_length([old_index[back[i]] for i in stayed])
+    return (removed == sorted(old_key[i] for i in deleted - inserted) and sizes_right
+            and added == inserted & alive and must <= {new_key[i] for i in reported}
+            and must_moved <= reported and explained and minimal)
 
 
 def _last_inserted(plan, text):
@@ -95,14 +152,12 @@ def _last_inserted(plan, text):
 
 
 def _really_changed(old, new, node_id) -> bool:
-    """A move to the very same place or a period set twice may undo itself."""
-    from desktop.plantext import Locator
+    """A period set twice may undo itself; a move is checked by (c) and (d)."""
     try:
         before = old.find(node_id)[0]
     except KeyError:
         return False
-    after = new.find(node_id)[0]
-    return before.period != after.period or Locator(old).node(node_id) != Locator(new).node(node_id)
+    return before.period != new.find(node_id)[0].period
 
 
 def run() -> list[Result]:
