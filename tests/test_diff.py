@@ -279,3 +279,8 @@ def test_identical_twins_are_told_apart_by_their_parent():
     new = copy.deepcopy(old)
     del new.tree[1].children[0].children[1]  # the second twin goes
     assert kinds(diff_plans(old, new)) == [("removed", "二、(一)2.", None)]
+
+
+def test_a_number_is_marked_whole():
+    before, after = mark_changes("分別於 108 年 7 月 5 日及 109 年 1 月 6 日前", "分別於 109 年 7 月 5 日及 110 年 1 月 6 日前")
+    assert [t for t, m in before if m] == ["108", "109"] and [t for t, m in after if m] == ["109", "110"]

@@ -4,10 +4,13 @@ through. A mark is a run ``(text, style)``; style is "", UNDERLINE or STRIKE."""
 from __future__ import annotations
 
 import difflib
+import re
 
 PLAIN, UNDERLINE, STRIKE = "", "underline", "strike"
 Run = tuple[str, str]
-_ISLAND = 1  # an unchanged stretch this short between two changes is marked with them
+_ISLAND = 1  # an unchanged token this short between two changes is marked with them
+# a number or a Latin word changes as a whole (108 → 109 marks 「109」, not 「9」); CJK by character
+_TOKEN = re.compile(r"[0-9０-９]+|[A-Za-zＡ-Ｚａ-ｚ]+|.", re.S)
 
 
 def _merge(runs: list[Run]) -> list[Run]:
@@ -24,19 +27,19 @@ def _merge(runs: list[Run]) -> list[Run]:
 
 def mark_changes(old: str, new: str) -> tuple[list[Run], list[Run]]:
     """Runs of ``old`` (deleted text struck through) and of ``new`` (new text underlined)."""
-    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
-    ops = matcher.get_opcodes()
+    a, b = _TOKEN.findall(old), _TOKEN.findall(new)
+    ops = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
     old_runs: list[Run] = []
     new_runs: list[Run] = []
     for k, (op, i1, i2, j1, j2) in enumerate(ops):
         # a lone unchanged character between changes reads as noise: mark it with them
-        island = (op == "equal" and 0 < k < len(ops) - 1 and i2 - i1 <= _ISLAND)
+        island = op == "equal" and 0 < k < len(ops) - 1 and len("".join(a[i1:i2])) <= _ISLAND
         if op == "equal" and not island:
-            old_runs.append((old[i1:i2], PLAIN))
-            new_runs.append((new[j1:j2], PLAIN))
+            old_runs.append(("".join(a[i1:i2]), PLAIN))
+            new_runs.append(("".join(b[j1:j2]), PLAIN))
         else:
-            old_runs.append((old[i1:i2], STRIKE))
-            new_runs.append((new[j1:j2], UNDERLINE))
+            old_runs.append(("".join(a[i1:i2]), STRIKE))
+            new_runs.append(("".join(b[j1:j2]), UNDERLINE))
     return _merge(old_runs), _merge(new_runs)
 
 
