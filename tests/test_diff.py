@@ -284,3 +284,12 @@ def test_identical_twins_are_told_apart_by_their_parent():
 def test_a_number_is_marked_whole():
     before, after = mark_changes("分別於 108 年 7 月 5 日及 109 年 1 月 6 日前", "分別於 109 年 7 月 5 日及 110 年 1 月 6 日前")
     assert [t for t, m in before if m] == ["108", "109"] and [t for t, m in after if m] == ["109", "110"]
+
+
+def test_documentation_sample_is_the_hualien_case():
+    from desktop.diff.render import sample_pair
+    old, new = sample_pair()
+    items = [r for r in compare_plans(old, new).rows if r.field == "item"]
+    assert [(r.change, r.old_location, r.new_location) for r in items] == [
+        ("moved", "一、(一)2.(2)", "一、(一)2.(1)"), ("removed", "一、(一)2.(3)", None),
+        ("changed", "一、(一)2.(1)", "一、(一)2.(2)")]
