@@ -1,10 +1,10 @@
 """Year roll-over proposals for next year's plan, and applying the accepted ones.
 
-For a plan of year Y cloned to year N (Y read from the text, see :mod:`.evidence`:
+For a plan of year Y cloned to year N (Y read from the text, see :mod:`.source_year`:
 the title rolls from its own year, everything else from the body's year):
 - a year Y becomes N and Y+1 becomes N+1 (ROC or Western, 「108年度」「2019年」),
   wherever it is written: title, date line, sections, item texts, periods;
-- a year in a past-event phrase (「自108年元月起」, see :mod:`.past`) is proposed
+- a year in a past-event phrase (「自108年元月起」, see :mod:`.past_events`) is proposed
   too, but as "keep" (``accept`` False) with the reason;
 - earlier years stay (they cite laws and old letters), and so does every
   letter reference 「…年…月…日…字第…號函」 — this year's letters are flagged
@@ -18,11 +18,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Plan
-from ..plantext import FieldRef, text_fields
-from ..yeartext import ROC_OFFSET, find_dates, find_letters, find_years, same_width
-from .evidence import SourceYear, source_year
-from .past import past_event_reason
+from .model import Plan
+from .past_events import past_event_reason
+from .plantext import FieldRef, text_fields
+from .source_year import SourceYear, source_year
+from .yeartext import ROC_OFFSET, find_dates, find_letters, find_years, same_width
 
 YEAR, DATE, LETTER = "year", "date", "letter"
 BLANK = "\u3000"
