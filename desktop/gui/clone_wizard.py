@@ -59,7 +59,8 @@ class CloneWizard(QDialog):
         # the source's years disagree: say so before anything else
         self.disagreement = QLabel(self.source_year.message())
         self.disagreement.setWordWrap(True)
-        self.disagreement.setStyleSheet("QLabel { background: #fff4d6; border: 1px solid #e0b040; padding: 8px; }")
+        self.disagreement.setStyleSheet(
+            "QLabel { background: #fff4d6; color: #3d2c00; border: 1px solid #e0b040; padding: 8px; }")
         self.disagreement.setVisible(self.source_year.disagrees)
         form.addRow(self.disagreement)
         intro = QLabel(self.tr("以「{0}」（{1} 年度）為底稿，建立新的草稿計畫；原計畫不會變更。")
