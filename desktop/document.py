@@ -39,7 +39,9 @@ class PlanDocument:
     def _check_editable(self, op: Operation) -> None:
         if self.read_only:
             raise PlanDeskError("此計畫以唯讀方式開啟（可能另一個視窗正在編輯），無法修改。")
-        if self.plan.status == "核定" and not (isinstance(op, EditPlan) and set(op.values) == {"status"}):
+        review_only = getattr(op, "review_only", False)  # 考核 results: reporting on a plan, not changing it
+        if self.plan.status == "核定" and not review_only and not (
+                isinstance(op, EditPlan) and set(op.values) == {"status"}):
             raise PlanDeskError("此計畫已核定，內容不能修改；如需修改，請先把狀態改回「陳核」或「草稿」。")
 
     def apply(self, op: Operation, merge_key: object = None) -> Change:

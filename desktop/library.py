@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -32,6 +32,7 @@ def _import_sqlite_utils():
 sqlite_utils = _import_sqlite_utils()
 
 from . import migrate
+from .assessment.model import Result, Review, ReviewPeriod
 from .errors import PlanDeskError
 from .model import Department, Node, Paragraph, Plan, Section, new_id
 from .netshare import is_network_path
@@ -145,8 +146,9 @@ class Library:
         Nodes and sections get fresh ids: a plan added twice (the same file
         imported again) becomes two independent plans.
         """
+        renamed = {}
         for item in [*plan.sections, *plan.walk()]:
-            item.id = new_id()
+            renamed[item.id], item.id = item.id, new_id()
         with self.db.atomic():
             now = _now()
             cursor = self.db.execute(
@@ -163,6 +165,7 @@ class Library:
                 self._collect_rows(plan.id, None, position, node, rows)
             self.db.conn.executemany(_NODE_UPSERT, rows)
             self._add_to_roster(plan)
+            self._add_review(plan, renamed)
         return plan.id
 
     def load_plan(self, plan_id: int) -> Plan:
@@ -196,6 +199,7 @@ class Library:
                 plan.tree = nodes
             elif parent_id in by_id:
                 by_id[parent_id].children = nodes
+        plan.review = self.load_review(plan_id)
         return plan
 
     def exists(self, plan_id: int) -> bool:
@@ -257,6 +261,8 @@ class Library:
             self._write_sections(plan)
         if change.plan or change.nodes:
             self._add_to_roster(plan)
+        if change.results or change.periods:
+            self._write_review(plan, change)
 
     def _write_plan_row(self, plan: Plan, now: str) -> None:
         old = self.db.execute("SELECT status FROM plans WHERE id = ?", [plan.id]).fetchone()[0]
@@ -339,6 +345,48 @@ class Library:
         from .search import run_search
         return run_search(self, text, limit, first_plan)
 
+    # --- 半年自行考核 (review periods and results) ---------------------------------------
+    # Kept together at the end of the class; desktop/assessment holds the logic.
+    def load_review(self, plan_id: int) -> "Review":
+        """The plan's review periods (the defaults when none were stored) and results."""
+        review = Review()
+        periods = [ReviewPeriod(*row) for row in self.db.execute(
+            "SELECT name, start_month, end_month, due FROM review_periods WHERE plan_id = ?"
+            " ORDER BY position", [plan_id])]
+        if periods:
+            review.periods = periods
+        for row in self.db.execute(
+                "SELECT node_id, period, text, status, quantity, unit, reporter, reported_at"
+                " FROM results WHERE plan_id = ?", [plan_id]):
+            result = Result(*row)
+            review.results[result.key] = result
+        return review
+
+    def _add_review(self, plan: Plan, renamed: dict[str, str]) -> None:
+        """Store a new plan's review with its results moved to the nodes' fresh ids."""
+        plan.review.results = {
+            (renamed[r.node_id], r.period): replace(r, node_id=renamed[r.node_id])
+            for r in plan.review.results.values() if r.node_id in renamed}
+        self._write_periods(plan)
+        self.db.conn.executemany(_RESULT_UPSERT, [_result_row(plan.id, r) for r in plan.review.results.values()])
+
+    def _write_review(self, plan: Plan, change: Change) -> None:
+        if change.periods:
+            self._write_periods(plan)
+        keys = list(change.results)
+        gone = [k for k in keys if k not in plan.review.results]
+        self.db.conn.executemany("DELETE FROM results WHERE node_id = ? AND period = ?", gone)
+        self.db.conn.executemany(_RESULT_UPSERT, [_result_row(plan.id, plan.review.results[k])
+                                                  for k in keys if k in plan.review.results])
+
+    def _write_periods(self, plan: Plan) -> None:
+        self.db.execute("DELETE FROM review_periods WHERE plan_id = ?", [plan.id])
+        self.db.conn.executemany(
+            "INSERT INTO review_periods (plan_id, position, name, start_month, end_month, due)"
+            " VALUES (?,?,?,?,?,?)",
+            [(plan.id, i, p.name, p.start_month, p.end_month, p.due) for i, p in enumerate(plan.review.periods)])
+    # --- end of 半年自行考核 ---------------------------------------------------------------
+
 
 _NODE_UPSERT = ("INSERT INTO nodes (id, plan_id, parent_id, position, title, text, period,"
                 " numbered, skip, departments) VALUES (?,?,?,?,?,?,?,?,?,?)"
@@ -346,6 +394,17 @@ _NODE_UPSERT = ("INSERT INTO nodes (id, plan_id, parent_id, position, title, tex
                 " position=excluded.position, title=excluded.title, text=excluded.text,"
                 " period=excluded.period, numbered=excluded.numbered, skip=excluded.skip,"
                 " departments=excluded.departments")
+
+
+_RESULT_UPSERT = ("INSERT INTO results (plan_id, node_id, period, text, status, quantity, unit, reporter,"
+                  " reported_at) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(node_id, period) DO UPDATE SET"
+                  " plan_id=excluded.plan_id, text=excluded.text, status=excluded.status,"
+                  " quantity=excluded.quantity, unit=excluded.unit, reporter=excluded.reporter,"
+                  " reported_at=excluded.reported_at")
+
+
+def _result_row(plan_id: int, r: Result) -> tuple:
+    return (plan_id, r.node_id, r.period, r.text, r.status, r.quantity, r.unit, r.reporter, r.reported_at)
 
 
 def _node_row(plan_id, parent_id, position, node: Node) -> tuple:

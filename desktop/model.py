@@ -9,6 +9,8 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Iterator
 
+from .assessment.model import Review
+
 STATUSES = ("草稿", "陳核", "核定")
 ROLES = ("主辦", "協辦", "承辦")  # 承辦: the plan does not distinguish roles
 DEFAULT_COLUMNS = ["面向", "執行策略", "具體作法", "承辦部門", "執行期間"]
@@ -77,6 +79,7 @@ class Plan:
     profile: str = DEFAULT_PROFILE
     sections: list[Section] = field(default_factory=list)
     tree: list[Node] = field(default_factory=list)
+    review: Review = field(default_factory=Review)  # 半年自行考核 periods and results
     id: int | None = None  # library row id, set by storage
 
     def walk(self) -> Iterator[Node]:

@@ -30,11 +30,15 @@ class Change:
     removed: set[str] = field(default_factory=set)
     plan: bool = False
     sections: bool = False
+    results: set[tuple[str, str]] = field(default_factory=set)  # (node id, period) of 考核 results
+    periods: bool = False  # the review periods changed
 
     def merge(self, other: "Change") -> None:
         self.nodes |= other.nodes
         self.reordered |= other.reordered
         self.removed |= other.removed
+        self.results |= other.results
+        self.periods |= other.periods
         self.plan |= other.plan
         self.sections |= other.sections
 
