@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Iterable
 
+from .assessment.model import Review
 from .errors import PlanDeskError
 from .library import Library
 from .model import Department, Node, Paragraph, Plan
@@ -69,6 +70,8 @@ def build_clone(preview: ClonePreview, accepted: Iterable[Proposal] | None = Non
     apply_proposals(plan, chosen)
     plan.year = preview.year
     plan.status = "草稿"
+    # the new year starts its half-year review empty: same periods, no results, no fixed due dates
+    plan.review = Review(periods=[replace(p, due="") for p in plan.review.periods])
     plan.id = None
     return plan
 

@@ -32,7 +32,7 @@ def _import_sqlite_utils():
 sqlite_utils = _import_sqlite_utils()
 
 from . import migrate
-from .assessment.model import Result, Review, ReviewPeriod
+from .assessment.model import Result, Review, ReviewPeriod, default_periods
 from .errors import PlanDeskError
 from .model import Department, Node, Paragraph, Plan, Section, new_id
 from .netshare import is_network_path
@@ -148,7 +148,8 @@ class Library:
         """
         renamed = {}
         for item in [*plan.sections, *plan.walk()]:
-            renamed[item.id], item.id = item.id, new_id()
+            old, item.id = item.id, new_id()
+            renamed[old] = item.id
         with self.db.atomic():
             now = _now()
             cursor = self.db.execute(
@@ -367,8 +368,10 @@ class Library:
         plan.review.results = {
             (renamed[r.node_id], r.period): replace(r, node_id=renamed[r.node_id])
             for r in plan.review.results.values() if r.node_id in renamed}
-        self._write_periods(plan)
-        self.db.conn.executemany(_RESULT_UPSERT, [_result_row(plan.id, r) for r in plan.review.results.values()])
+        if plan.review.periods != default_periods():  # defaults are what load_review gives anyway
+            self._write_periods(plan)
+        if plan.review.results:
+            self.db.conn.executemany(_RESULT_UPSERT, [_result_row(plan.id, r) for r in plan.review.results.values()])
 
     def _write_review(self, plan: Plan, change: Change) -> None:
         if change.periods:
