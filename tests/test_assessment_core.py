@@ -180,3 +180,32 @@ def test_bad_status_is_refused_in_one_sentence(library):
     with pytest.raises(PlanDeskError, match="執行狀態「完成了」不正確"):
         doc.apply(SetResults({(item.node.id, "上半年"): Result(item.node.id, "上半年", "x", "完成了")}))
     assert library.load_plan(plan_id).review.results == {}
+
+
+def _rules(findings, prefix="review-"):
+    return sorted((f.rule, f.target, f.location.split()[-1]) for f in findings if f.rule.startswith(prefix))
+
+
+def test_checker_rules_for_results():
+    from desktop.checks import check_plan
+    plan = read_plan_file(fixture_path("taipei-114"))
+    items = review_items(plan)
+    assert _rules(check_plan(plan, today=date(2025, 7, 1))) == []  # a draft is not carried out yet
+    plan.status = "核定"
+    assert _rules(check_plan(plan, today=date(2025, 6, 30))) == []  # no period has ended yet
+    missing = _rules(check_plan(plan, today=date(2025, 7, 1)))
+    assert missing == sorted(("review-missing", i.node.id, "上半年執行情形") for i in items)
+    a, b, c, d = items[:4]
+    plan.review.results.update({
+        (a.node.id, "上半年"): Result(a.node.id, "上半年", "", "已完成"),
+        (b.node.id, "上半年"): Result(b.node.id, "上半年", "落後", "落後"),
+        (c.node.id, "上半年"): Result(c.node.id, "上半年", "因廠商延遲交貨，預計 8 月底完成", "落後"),
+        (d.node.id, "上半年"): Result(d.node.id, "上半年", "已辦理完成 3 場", "已完成"),
+    })
+    found = _rules(check_plan(plan, today=date(2025, 7, 1)))
+    assert ("review-done-empty", a.node.id, "上半年執行情形") in found
+    assert ("review-late-unexplained", b.node.id, "上半年執行情形") in found
+    assert not any(t in (c.node.id, d.node.id) for _, t, _ in found)
+    assert not any(t in (a.node.id, b.node.id) and r == "review-missing" for r, t, _ in found)
+    # an archived plan does not nag
+    assert not any(r == "review-missing" for r, _, _ in _rules(check_plan(plan, today=date(2027, 3, 1))))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from functools import cached_property
 from typing import Callable, Iterator
 
@@ -28,9 +29,10 @@ class Finding:
 class CheckContext:
     """The plan under check plus things several rules need (lazily computed)."""
 
-    def __init__(self, plan: Plan, library=None):
+    def __init__(self, plan: Plan, library=None, today: date | None = None):
         self.plan = plan
         self.library = library
+        self.today = today or date.today()  # rules about deadlines (考核) compare with it
 
     @cached_property
     def locator(self) -> Locator:
@@ -92,9 +94,9 @@ def rule_name(rule_id: str) -> str:
 _ORDER = {s: i for i, s in enumerate(SEVERITIES)}
 
 
-def check_plan(plan: Plan, library=None) -> list[Finding]:
+def check_plan(plan: Plan, library=None, today: date | None = None) -> list[Finding]:
     """Run every rule; findings sorted by severity, then in the order rules found them."""
-    ctx = CheckContext(plan, library)
+    ctx = CheckContext(plan, library, today)
     findings: list[Finding] = []
     for func in RULES.values():
         findings.extend(func(ctx))
