@@ -84,6 +84,9 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.addTab(editor_page, self.tr("執行策略及具體作法"))
         self.tabs.addTab(self.plan_editor, self.tr("計畫資料與章節"))
+        from .assessment_view import AssessmentView  # 半年自行考核
+        self.assessment_view = AssessmentView(self)
+        self.tabs.addTab(self.assessment_view, self.tr("考核"))
         self.main_splitter = QSplitter(Qt.Horizontal)
         self.main_splitter.setObjectName("main_splitter")
         self.main_splitter.addWidget(left)
@@ -173,6 +176,9 @@ class MainWindow(QMainWindow):
             self.model.set_document(document)
             self.tree.expandToDepth(1)
             self.plan_editor.set_document(document)
+            self.assessment_view.set_document(document)
+            if self.assessment_view.reminder_text():
+                self.statusBar().showMessage(self.assessment_view.reminder_text(), 15000)
             if self.check_panel is not None:
                 self.check_panel.show_plan(document.plan)
         if self.library_panel.current_plan_id() != plan_id:
@@ -190,6 +196,7 @@ class MainWindow(QMainWindow):
             self.document = None
             self.model.set_document(None)
             self.plan_editor.set_document(None)
+            self.assessment_view.set_document(None)
             self.detail.show_node(None, None)
             plans = self.library.list_plans()
             if plans:
@@ -361,4 +368,7 @@ class MainWindow(QMainWindow):
         if not paths:
             return super().dropEvent(event)
         event.acceptProposedAction()
+        if self.tabs.currentWidget() is self.assessment_view:  # returned 考核 forms, not a plan
+            self.assessment_view.merge_files([p for p in paths if p.suffix.lower() in (".docx", ".odt")])
+            return
         self.import_file(paths[0])

@@ -1,0 +1,398 @@
+"""The 考核 view of the open plan: per period each item's 執行狀態 (a chip) and
+執行情形, filters (未填報, 落後, department), writing 執行情形 directly (typing is
+one undo step per run, like the detail editor), making every department's form,
+merging returned forms (button or drop, always through the merge preview; one
+merge is one undo step), exporting the 成果, and the due-date reminder."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QDoubleSpinBox, QHBoxLayout, QLabel,
+                               QLineEdit, QPlainTextEdit, QPushButton, QSplitter, QTableView, QVBoxLayout,
+                               QWidget)
+
+from ..assessment.due_dates import due_of
+from ..assessment.form_writer import write_forms
+from ..assessment.items import department_names, review_items
+from ..assessment.merge import preview_merge
+from ..assessment.model import RESULT_STATUSES, Result
+from ..assessment.ops import SetPeriods, SetResults
+from ..assessment.report import write_report
+from ..document import PlanDocument
+from ..errors import PlanDeskError
+from ..ops import Change
+from . import assessment_dialogs, dialogs
+from .assessment_model import COL_ITEM, COL_STATUS, COL_TEXT, AssessmentModel, NodeIdRole, StatusChipDelegate
+
+ALL, NOT_FILLED, LATE = "全部項目", "未填報", "落後"
+FORM_SUFFIXES = (".docx", ".odt")
+REMIND_DAYS = 21      # the reminder shows this many days before the due date …
+OVERDUE_DAYS = 180    # … and keeps saying 已逾期 for this long after it
+CLERK = "業務組"       # reporter of what is typed here rather than merged from a form
+
+
+class AssessmentView(QWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("assessment_view")
+        self.setAcceptDrops(True)
+        self.document: PlanDocument | None = None
+        self.today = date.today()  # the reminder's "now"; tests set it
+        self._subscribed: set[int] = set()
+        self._node_id: str | None = None
+        self._loading = False
+
+        self.period = QComboBox()
+        self.filter = QComboBox()
+        self.filter.addItems([ALL, NOT_FILLED, LATE])
+        self.department = QComboBox()
+        self.due = QDateEdit()
+        self.due.setCalendarPopup(True)
+        self.due.setDisplayFormat("yyyy-MM-dd")
+        self.due.setToolTip(self.tr("送交業務處的期限；預設取自計畫「考核作業」的文字"))
+        self.make_forms_button = QPushButton(self.tr("產生填報表…"))
+        self.merge_button = QPushButton(self.tr("合併填報表…"))
+        self.report_button = QPushButton(self.tr("匯出成果…"))
+        bar = QHBoxLayout()
+        for label, widget in ((self.tr("考核期間"), self.period), (self.tr("顯示"), self.filter),
+                              (self.tr("部門"), self.department), (self.tr("送交期限"), self.due)):
+            bar.addWidget(QLabel(label))
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        for button in (self.make_forms_button, self.merge_button, self.report_button):
+            bar.addWidget(button)
+
+        self.reminder = QLabel()
+        self.reminder.setObjectName("assessment_reminder")
+        self.reminder.setWordWrap(True)
+        self.reminder.setStyleSheet("background:#fff4c2; color:#5a4300; border:1px solid #e0c060; padding:4px;")
+        self.reminder.hide()
+        self.counts = QLabel()
+
+        self.model = AssessmentModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setItemDelegateForColumn(COL_STATUS, StatusChipDelegate(self.table))
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.setColumnWidth(0, 130)
+        self.table.setColumnWidth(COL_ITEM, 330)
+        self.table.setColumnWidth(2, 150)
+        self.table.setColumnWidth(COL_STATUS, 92)
+        self.table.setColumnWidth(COL_TEXT, 380)
+        self.table.setWordWrap(False)
+
+        self.item_label = QLabel()
+        self.item_label.setWordWrap(True)
+        self.status = QComboBox()
+        self.status.addItem(self.tr("（未選）"), "")
+        for status in RESULT_STATUSES:
+            self.status.addItem(status, status)
+        self.quantity = QDoubleSpinBox()
+        self.quantity.setRange(0, 1e9)
+        self.quantity.setDecimals(2)
+        self.quantity.setSpecialValueText(self.tr("（無）"))
+        self.unit = QLineEdit()
+        self.unit.setPlaceholderText(self.tr("單位，例如 件"))
+        self.unit.setMaximumWidth(110)
+        self.text = QPlainTextEdit()
+        self.text.setPlaceholderText(self.tr("在此填寫執行情形（可分多段）"))
+        editor = QWidget()
+        editor_layout = QVBoxLayout(editor)
+        editor_layout.setContentsMargins(0, 0, 0, 0)
+        editor_layout.addWidget(self.item_label)
+        line = QHBoxLayout()
+        for label, widget in ((self.tr("執行狀態"), self.status), (self.tr("量化成果"), self.quantity),
+                              (None, self.unit)):
+            if label:
+                line.addWidget(QLabel(label))
+            line.addWidget(widget)
+        line.addStretch(1)
+        editor_layout.addLayout(line)
+        editor_layout.addWidget(self.text, 1)
+
+        splitter = QSplitter(Qt.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(editor)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.reminder)
+        layout.addWidget(self.counts)
+        layout.addWidget(splitter, 1)
+
+        self.period.currentIndexChanged.connect(self._period_changed)
+        self.filter.currentIndexChanged.connect(self.refresh)
+        self.department.currentIndexChanged.connect(self.refresh)
+        self.due.dateChanged.connect(self._due_changed)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.text.textChanged.connect(lambda: self._commit(typing=True))
+        self.status.currentIndexChanged.connect(lambda: self._commit())
+        self.quantity.valueChanged.connect(lambda: self._commit(typing=True))
+        self.unit.textEdited.connect(lambda: self._commit(typing=True))
+        self.make_forms_button.clicked.connect(self.make_forms)
+        self.merge_button.clicked.connect(lambda: self.merge_files(assessment_dialogs.ask_merge_files(self)))
+        self.report_button.clicked.connect(self.export_report)
+        self._show_editor(None)
+
+    # --- document ------------------------------------------------------------------------------
+    def set_document(self, document: PlanDocument | None) -> None:
+        self.document = document
+        if document is not None and id(document) not in self._subscribed:
+            self._subscribed.add(id(document))
+            document.subscribe(lambda change, doc=document: self._on_change(doc, change))
+        self._loading = True
+        self.period.clear()
+        self.department.clear()
+        if document is not None:
+            self.period.addItems([p.name for p in document.plan.review.periods])
+            self.department.addItem(self.tr("全部部門"), "")
+            for name in department_names(review_items(document.plan)):
+                self.department.addItem(name, name)
+        self._loading = False
+        for widget in (self.make_forms_button, self.merge_button, self.report_button, self.due):
+            widget.setEnabled(document is not None)
+        self.merge_button.setEnabled(document is not None and not document.read_only)
+        self._period_changed()
+
+    @property
+    def plan(self):
+        return self.document.plan if self.document else None
+
+    def current_period(self):
+        return self.plan.review.period(self.period.currentText()) if self.plan else None
+
+    def _on_change(self, document: PlanDocument, change: Change) -> None:
+        if document is not self.document:
+            return
+        if change.periods:
+            self._period_changed()  # the due date shown follows undo/redo too
+            return
+        if change.nodes or change.removed or change.reordered or len(change.results) > 1:
+            self.refresh()
+            return
+        for node_id, _ in change.results:
+            self.model.refresh_node(node_id)
+            if node_id == self._node_id:
+                self._show_editor(node_id)
+        self._update_counts()
+
+    # --- filters and rows -----------------------------------------------------------------------
+    def _period_changed(self) -> None:
+        if self._loading:
+            return
+        period = self.current_period()
+        self._loading = True
+        if period is not None:
+            due = due_of(self.plan, period).value
+            self.due.setDate(QDate(due.year, due.month, due.day) if due else QDate.currentDate())
+        self._loading = False
+        self.refresh()
+
+    def visible_items(self):
+        plan, period = self.plan, self.current_period()
+        if plan is None or period is None:
+            return []
+        wanted_dept = self.department.currentData() or ""
+        mode = self.filter.currentText()
+        out = []
+        for item in review_items(plan):
+            result = plan.review.result(item.node.id, period.name)
+            if wanted_dept and not item.has_department(wanted_dept):
+                continue
+            if mode == NOT_FILLED and result is not None and result.filled:
+                continue
+            if mode == LATE and (result is None or result.status != "落後"):
+                continue
+            out.append(item)
+        return out
+
+    def refresh(self) -> None:
+        """Re-filter the rows, keeping the selected item when it is still shown."""
+        if self._loading:
+            return
+        keep = self._node_id
+        period = self.current_period()
+        self.model.set_rows(self.plan, period.name if period else "", self.visible_items())
+        row = self.model.row_of(keep) if keep else -1
+        if row >= 0:
+            self.table.selectRow(row)
+        else:
+            self._show_editor(None)
+        self._update_counts()
+
+    def _update_counts(self) -> None:
+        period = self.current_period()
+        if period is None:
+            self.counts.clear()
+            self.reminder.hide()
+            return
+        items = review_items(self.plan)
+        filled = sum(1 for i in items if (r := self.plan.review.result(i.node.id, period.name)) and r.filled)
+        self.counts.setText(self.tr("共 {0} 項，已填報 {1} 項，未填報 {2} 項；目前顯示 {3} 項").format(
+            len(items), filled, len(items) - filled, self.model.rowCount()))
+        text = self.reminder_text()
+        self.reminder.setText(text)
+        self.reminder.setVisible(bool(text))
+
+    def reminder_text(self) -> str:
+        """「上半年考核結果應於 7 月 5 日前送業務處：尚有 12 項未填報」 near (or past) the due date."""
+        period = self.current_period()
+        if period is None:
+            return ""
+        due = due_of(self.plan, period).value
+        if due is None:
+            return ""
+        items = review_items(self.plan)
+        missing = sum(1 for i in items if not ((r := self.plan.review.result(i.node.id, period.name)) and r.filled))
+        days = (due - self.today).days
+        if not missing or days > REMIND_DAYS or -days > OVERDUE_DAYS:
+            return ""
+        when = f"{due.month} 月 {due.day} 日"
+        if days < 0:
+            return self.tr("{0}考核結果已超過 {1} 送業務處的期限：尚有 {2} 項未填報").format(period.name, when, missing)
+        return self.tr("{0}考核結果應於 {1}前送業務處：尚有 {2} 項未填報").format(period.name, when, missing)
+
+    # --- editing ---------------------------------------------------------------------------------
+    def _row_changed(self, current, _previous) -> None:
+        if self.document is not None:
+            self.document.break_merge()  # typing in the next item is its own undo step
+        node_id = current.data(NodeIdRole) if current.isValid() else None
+        self._show_editor(node_id)
+
+    def select_node(self, node_id: str) -> None:
+        row = self.model.row_of(node_id)
+        if row >= 0:
+            self.table.selectRow(row)
+
+    def _show_editor(self, node_id: str | None) -> None:
+        self._node_id = node_id
+        period = self.current_period()
+        result = self.plan.review.result(node_id, period.name) if node_id and period else None
+        self._loading = True
+        row = self.model.row_of(node_id) if node_id else -1
+        self.item_label.setText(self.model.items[row].label if row >= 0 else self.tr("請在上方選擇項目"))
+        if result is None or self.text.toPlainText() != result.text:
+            self.text.setPlainText(result.text if result else "")
+        self.status.setCurrentIndex(max(0, self.status.findData(result.status if result else "")))
+        self.quantity.setValue(result.quantity if result and result.quantity is not None else 0)
+        if self.unit.text() != (result.unit if result else ""):
+            self.unit.setText(result.unit if result else "")
+        editable = row >= 0 and self.document is not None and not self.document.read_only
+        for widget in (self.text, self.status, self.quantity, self.unit):
+            widget.setEnabled(editable)
+        self._loading = False
+
+    def _commit(self, typing: bool = False) -> None:
+        """Write the editor's values for the selected item (typing runs merge into one undo step)."""
+        if self._loading or not self._node_id or self.document is None:
+            return
+        period = self.current_period().name
+        old = self.plan.review.result(self._node_id, period)
+        quantity = self.quantity.value() or None
+        new = Result(self._node_id, period, self.text.toPlainText(), self.status.currentData() or "",
+                     quantity, self.unit.text().strip(), CLERK, date.today().isoformat())
+        if new.same_content(old):
+            return
+        value = new if new.filled or quantity is not None else None
+        try:
+            self.document.apply(SetResults({(self._node_id, period): value}, self.tr("填寫執行情形")),
+                                merge_key=("result", self._node_id, period) if typing else None)
+        except PlanDeskError as exc:
+            dialogs.show_error(self, exc.message)
+
+    def _due_changed(self, qdate: QDate) -> None:
+        period = self.current_period()
+        if self._loading or period is None or self.document is None:
+            return
+        chosen = date(qdate.year(), qdate.month(), qdate.day())
+        if due_of(self.plan, period).value == chosen:
+            return
+        periods = [p if p.name != period.name else type(p)(p.name, p.start_month, p.end_month, chosen.isoformat())
+                   for p in self.plan.review.periods]
+        try:
+            self.document.apply(SetPeriods(periods))
+        except PlanDeskError as exc:
+            dialogs.show_error(self, exc.message)
+
+    # --- forms, merge, report -----------------------------------------------------------------
+    def make_forms(self, target: tuple[Path, str] | None = None) -> list[Path]:
+        if self.plan is None:
+            return []
+        target = target or assessment_dialogs.ask_forms_target(self)
+        if target is None:
+            return []
+        folder, fmt = target
+        department = self.department.currentData() or None
+        try:
+            written = write_forms(self.plan, self.current_period(), folder, fmt,
+                                  [department] if department else None)
+        except PlanDeskError as exc:
+            dialogs.show_error(self, exc.message)
+            return []
+        dialogs.show_info(self, self.tr("已產生 {0} 份填報表，存放在 {1}。").format(len(written), folder))
+        return written
+
+    def merge_files(self, paths: list[Path]) -> bool:
+        """Preview the merge of ``paths`` and, when the clerk agrees, apply it as one undo step."""
+        if not paths or self.document is None:
+            return False
+        try:
+            preview = preview_merge(self.plan, paths)
+        except PlanDeskError as exc:
+            dialogs.show_error(self, exc.message)
+            return False
+        if not assessment_dialogs.ask_merge(self, preview):
+            return False
+        op = preview.operation()
+        if op is None:
+            return False
+        try:
+            self.document.apply(op)
+        except PlanDeskError as exc:
+            dialogs.show_error(self, exc.message)
+            return False
+        return True
+
+    def export_report(self, target: Path | None = None) -> Path | None:
+        if self.plan is None:
+            return None
+        period = self.current_period()
+        target = target or assessment_dialogs.ask_report_target(
+            self, f"{self.plan.office}{self.plan.year}年度{period.name}考核成果.docx")
+        if target is None:
+            return None
+        fmt = target.suffix.lower().lstrip(".")
+        try:
+            if fmt not in ("docx", "odt", "pdf"):
+                raise PlanDeskError(f"成果文件只能存成 .docx、.odt 或 .pdf，「{target.name}」的副檔名不符，請改用其中之一。")
+            return write_report(self.plan, period, fmt, target)
+        except PlanDeskError as exc:
+            dialogs.show_error(self, exc.message)
+            return None
+
+    # --- dropping returned forms -----------------------------------------------------------------
+    @staticmethod
+    def form_files(event) -> list[Path]:
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        return [Path(u.toLocalFile()) for u in urls
+                if u.isLocalFile() and Path(u.toLocalFile()).suffix.lower() in FORM_SUFFIXES]
+
+    def dragEnterEvent(self, event) -> None:
+        if self.document is not None and self.form_files(event):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dropEvent(self, event) -> None:
+        paths = self.form_files(event)
+        if not paths:
+            return super().dropEvent(event)
+        event.acceptProposedAction()
+        self.merge_files(paths)
