@@ -86,7 +86,9 @@ def parse_status(typed: str) -> str | None:
 
 class _Matcher:
     def __init__(self, items: list[ReviewItem]):
-        self.items = items
+        self.by_prefix: dict[str, list[ReviewItem]] = {}  # first four id characters → items
+        for item in items:
+            self.by_prefix.setdefault(item.node.id[:4].lower(), []).append(item)
         self.by_content: dict[str, list[ReviewItem]] = {}
         for item in items:
             self.by_content.setdefault(normalized(item.label), []).append(item)
@@ -95,7 +97,8 @@ class _Matcher:
         match = _KEY.fullmatch(unicodedata.normalize("NFKC", key).strip())
         if not match:
             return None
-        found = [i for i in self.items if i.node.id.lower().startswith(match.group(1).lower())]
+        hexpart = match.group(1).lower()
+        found = [i for i in self.by_prefix.get(hexpart[:4], []) if i.node.id.lower().startswith(hexpart)]
         return found[0] if len(found) == 1 else None
 
     def match(self, row: FormRow) -> tuple[ReviewItem | None, str]:
