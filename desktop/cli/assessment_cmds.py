@@ -49,7 +49,7 @@ def cmd_form(args, ctx) -> int:
 
 
 def cmd_merge_form(args, ctx) -> int:
-    from ..assessment.merge import BLANK, KIND_NAMES, UNCHANGED, preview_merge
+    from ..assessment.merge import CONFLICT, KIND_NAMES, UNMATCHED, preview_merge
     from ..document import PlanDocument
     doc = PlanDocument.open(ctx.library(), args.id)
     preview = preview_merge(doc.plan, [Path(f) for f in args.files])
@@ -60,8 +60,8 @@ def cmd_merge_form(args, ctx) -> int:
         print(json.dumps({**preview.as_dict(), "applied": op is not None and not args.dry_run},
                          ensure_ascii=False, indent=2))
         return 0
-    for o in preview.outcomes:
-        if o.kind not in (BLANK, UNCHANGED):
+    for o in preview.outcomes:  # the rows that need the clerk; the counts say the rest
+        if o.kind in (CONFLICT, UNMATCHED) or o.message:
             print(f"{KIND_NAMES[o.kind]}\t{o.file} 第 {o.row} 列\t{o.location or o.key}\t{o.message}")
     for note in preview.notes:
         print(f"注意\t{note}")

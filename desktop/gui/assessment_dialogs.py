@@ -81,6 +81,7 @@ class MergePreviewDialog(QDialog):
                     cell.setBackground(QColor(_ATTENTION[outcome.kind]))
                 self.table.setItem(row, col, cell)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setColumnWidth(1, 190)
         self.table.setColumnWidth(3, 360)
         layout.addWidget(self.table, 1)
         self.notes = QListWidget()
