@@ -83,7 +83,7 @@ def test_merge_lands_every_row_and_report_counts(hualien, tmp_path):
     finally:
         lib.close()
     assert sorted((r.text, r.status) for r in review.results.values()) == sorted(answers.values())
-    assert {r.reporter for r in review.results.values()} == {"服務中心"}
+    assert _reporters(db, plan_id) == {"服務中心"}
 
 
 def test_remerge_changes_nothing_and_dry_run_writes_nothing(hualien, tmp_path):
@@ -137,13 +137,29 @@ def test_lost_key_matches_by_content_and_stray_text_is_reported(hualien, tmp_pat
     doc.tables[0].rows[1].cells[0].paragraphs[0].text = ""      # key deleted
     doc.tables[0].rows[2].cells[0].paragraphs[0].text = "K-zzzz"  # key garbled
     doc.tables[0].rows[2].cells[2].paragraphs[0].text = "部門自己加的一列"
+    doc.tables[0].rows[3].cells[3].paragraphs[0].text = "改為全年辦理"  # 期間 edited
     doc.add_paragraph("補充說明：本課另有三件專案。")
+    for para in doc.paragraphs:
+        if para.text.startswith("填報單位："):
+            para.add_run(" 聯絡人：王小明")
     doc.save(str(path))
     merged = _merge_json(db, plan_id, path)
     assert merged["counts"]["new"] == len(answers) - 1
     unmatched = [r for r in merged["rows"] if r["kind"] == "unmatched"]
     assert len(unmatched) == 1 and unmatched[0]["text"] == list(answers.values())[1][0]
-    assert any("補充說明：本課另有三件專案。" in n for n in merged["notes"])
+    notes = "\n".join(merged["notes"])
+    assert "補充說明：本課另有三件專案。" in notes and "「聯絡人：王小明」" in notes
+    assert "第 3 列：「期間」欄被改成「改為全年辦理」" in notes
+    assert _reporters(db, plan_id) == {"收費課"}  # not 「收費課 聯絡人：王小明」
+
+
+def _reporters(db, plan_id):
+    from desktop.library import Library
+    lib = Library.open(db)
+    try:
+        return {r.reporter for r in lib.load_plan(int(plan_id)).review.results.values()}
+    finally:
+        lib.close()
 
 
 def test_unknown_status_is_reported_and_text_still_lands(hualien, tmp_path):

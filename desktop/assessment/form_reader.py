@@ -20,6 +20,7 @@ class FormRow:
     item: str            # the 具體作法 cell as returned
     text: str            # 執行情形
     status: str          # 執行狀態 as typed
+    given: dict[str, str] = field(default_factory=dict)  # the other cells the form filled in, as returned
 
 
 @dataclass
@@ -56,7 +57,8 @@ def _read_table(form: ReturnedForm, table: Table, cols: dict[str, int]) -> None:
             if c not in known and cell is not None and table.origin(r, c) and cell.text:
                 form.extras.append(f"表格第 {r} 列多出的欄位「{cell.text}」")
         form.rows.append(FormRow(r, values[F.KEY_HEADER].replace(" ", ""), values[F.ITEM_HEADER],
-                                 values[F.TEXT_HEADER], values[F.STATUS_HEADER].strip()))
+                                 values[F.TEXT_HEADER], values[F.STATUS_HEADER].strip(),
+                                 {h: values[h] for h in (F.CONTEXT_HEADER, F.PERIOD_HEADER)}))
 
 
 def _header_line(form: ReturnedForm, text: str) -> bool:

@@ -30,15 +30,17 @@ def period_or_error(plan: Plan, name: str) -> ReviewPeriod:
     return period
 
 
+def form_row(item: ReviewItem, department: str) -> list[str] | None:
+    """The cells the form gives ``item`` for ``department`` (None: not its item)."""
+    roles = [d.role for d in item.departments if d.name == department]
+    if not roles:
+        return None
+    role = "" if roles[0] == "承辦" else f"\n（{roles[0]}）"
+    return [item.key, "\n".join(item.context) + role, item.label, item.node.period, "", ""]
+
+
 def form_rows(items: list[ReviewItem], department: str) -> list[list[str]]:
-    rows = []
-    for item in items:
-        roles = [d.role for d in item.departments if d.name == department]
-        if not roles:
-            continue
-        role = "" if roles[0] == "承辦" else f"\n（{roles[0]}）"
-        rows.append([item.key, "\n".join(item.context) + role, item.label, item.node.period, "", ""])
-    return rows
+    return [row for row in (form_row(item, department) for item in items) if row is not None]
 
 
 def form_title(plan: Plan, period: ReviewPeriod) -> str:

@@ -16,8 +16,10 @@ from pathlib import Path
 from ..checks.items import normalized
 from ..model import Plan
 from ..plantext import Locator
+from . import form_layout as F
 from .form_reader import FormRow, ReturnedForm, read_form
-from .items import ReviewItem, review_items
+from .form_writer import form_row
+from .items import ReviewItem, department_names, review_items
 from .model import RESULT_STATUSES, Result
 from .ops import SetResults
 
@@ -118,11 +120,14 @@ def preview_merge(plan: Plan, paths: list[str | Path], now: str | None = None) -
 def preview_forms(plan: Plan, forms: list[ReturnedForm], now: str | None = None) -> MergePreview:
     now = now or datetime.now().isoformat(timespec="seconds")
     preview = MergePreview([f.name for f in forms])
-    matcher = _Matcher(review_items(plan))
+    items = review_items(plan)
+    matcher = _Matcher(items)
     locator = Locator(plan)
     periods = {p.name for p in plan.review.periods}
+    departments = department_names(items)
     candidates: dict[tuple[str, str], list[tuple[RowOutcome, Result]]] = {}
     for form in forms:
+        preview.notes += _known_department(form, departments)
         preview.notes += [f"{form.name}：{extra} 不在填報表格內，未併入，請確認是否需要手動處理。"
                           for extra in form.extras if extra]
         if form.period not in periods:
@@ -143,9 +148,8 @@ def preview_forms(plan: Plan, forms: list[ReturnedForm], now: str | None = None)
                 preview.outcomes.append(outcome)
                 continue
             outcome.node_id, outcome.location = item.node.id, locator.node(item.node.id)
-            if how == "key" and row.item and normalized(row.item) != normalized(item.label):
-                preview.notes.append(f"{form.name} 第 {row.number} 列：具體作法欄被改成「{row.item}」，"
-                                     "計畫內容不會因此變更，如需修改請直接編輯計畫。")
+            if how == "key":
+                preview.notes += _edited_cells(form, row, item)
             if not (row.text or row.status):
                 outcome.kind = BLANK
                 preview.outcomes.append(outcome)
@@ -165,6 +169,34 @@ def preview_forms(plan: Plan, forms: list[ReturnedForm], now: str | None = None)
     for key, entries in candidates.items():
         _decide(preview, plan.review.results.get(key), entries)
     return preview
+
+
+def _known_department(form: ReturnedForm, departments: list[str]) -> list[str]:
+    """Make ``form.department`` a department of the plan when the line only gained
+    text (「收費課 聯絡人：王小明」); the extra text is reported."""
+    if not form.department or form.department in departments:
+        return []
+    known = max((d for d in departments if form.department.startswith(d)), key=len, default="")
+    if known:
+        extra = form.department[len(known):].strip()
+        form.department = known
+        return [f"{form.name}：填報單位後面的「{extra}」未併入，請確認是否需要手動處理。"]
+    return [f"{form.name}：填報單位「{form.department}」不是計畫中的部門，仍以此名稱記為填報者，請確認。"]
+
+
+def _edited_cells(form: ReturnedForm, row: FormRow, item: ReviewItem) -> list[str]:
+    """Notes for cells the form filled in that came back with other text (the plan is not changed)."""
+    given = form_row(item, form.department) or form_row(item, item.departments[0].name if item.departments else "")
+    if given is None:
+        return []
+    returned = {F.CONTEXT_HEADER: row.given.get(F.CONTEXT_HEADER, ""), F.ITEM_HEADER: row.item,
+                F.PERIOD_HEADER: row.given.get(F.PERIOD_HEADER, "")}
+    notes = []
+    for header, text in returned.items():
+        if text and normalized(text) != normalized(given[F.HEADERS.index(header)]):
+            notes.append(f"{form.name} 第 {row.number} 列：「{header}」欄被改成「{text}」，"
+                         "計畫內容不會因此變更，如需修改請直接編輯計畫。")
+    return notes
 
 
 def _decide(preview: MergePreview, old: Result | None, entries: list[tuple[RowOutcome, Result]]) -> None:
