@@ -24,6 +24,7 @@ from ..document import PlanDocument
 from ..errors import PlanDeskError
 from ..ops import Change
 from . import assessment_dialogs, dialogs
+from .fields import DocumentUndoFilter
 from .assessment_model import COL_ITEM, COL_STATUS, COL_TEXT, AssessmentModel, NodeIdRole, StatusChipDelegate
 
 ALL, NOT_FILLED, LATE = "全部項目", "未填報", "落後"
@@ -132,6 +133,8 @@ class AssessmentView(QWidget):
         self.department.currentIndexChanged.connect(self.refresh)
         self.due.dateChanged.connect(self._due_changed)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        # Ctrl+Z in the fields undoes through the plan (a typing run is one step)
+        DocumentUndoFilter(self, self._end_typing).watch(self.text, self.unit, self.quantity)
         self.text.textChanged.connect(lambda: self._commit(typing=True))
         self.status.currentIndexChanged.connect(lambda: self._commit())
         self.quantity.valueChanged.connect(lambda: self._commit(typing=True))
@@ -260,9 +263,12 @@ class AssessmentView(QWidget):
         return self.tr("{0}考核結果應於 {1}前送業務處：尚有 {2} 項未填報").format(period.name, when, missing)
 
     # --- editing ---------------------------------------------------------------------------------
-    def _row_changed(self, current, _previous) -> None:
+    def _end_typing(self) -> None:
         if self.document is not None:
-            self.document.break_merge()  # typing in the next item is its own undo step
+            self.document.break_merge()
+
+    def _row_changed(self, current, _previous) -> None:
+        self._end_typing()  # typing in the next item is its own undo step
         node_id = current.data(NodeIdRole) if current.isValid() else None
         self._show_editor(node_id)
 
