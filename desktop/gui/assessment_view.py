@@ -34,6 +34,14 @@ OVERDUE_DAYS = 180    # … and keeps saying 已逾期 for this long after it
 CLERK = "業務組"       # reporter of what is typed here rather than merged from a form
 
 
+def _buddy(text: str, widget: QWidget) -> QLabel:
+    """A label that names ``widget`` for screen readers and focuses it with its mnemonic."""
+    label = QLabel(text)
+    label.setBuddy(widget)
+    widget.setAccessibleName(text)
+    return label
+
+
 class AssessmentView(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -59,7 +67,7 @@ class AssessmentView(QWidget):
         bar = QHBoxLayout()
         for label, widget in ((self.tr("考核期間"), self.period), (self.tr("顯示"), self.filter),
                               (self.tr("部門"), self.department), (self.tr("送交期限"), self.due)):
-            bar.addWidget(QLabel(label))
+            bar.addWidget(_buddy(label, widget))
             bar.addWidget(widget)
         bar.addStretch(1)
         for button in (self.make_forms_button, self.merge_button, self.report_button):
@@ -108,11 +116,13 @@ class AssessmentView(QWidget):
         editor_layout.setContentsMargins(0, 0, 0, 0)
         editor_layout.addWidget(self.item_label)
         line = QHBoxLayout()
-        for label, widget in ((self.tr("執行狀態"), self.status), (self.tr("量化成果"), self.quantity),
-                              (None, self.unit)):
-            if label:
-                line.addWidget(QLabel(label))
+        for label, widget in ((self.tr("執行狀態"), self.status), (self.tr("量化成果"), self.quantity)):
+            line.addWidget(_buddy(label, widget))
             line.addWidget(widget)
+        line.addWidget(self.unit)
+        self.unit.setAccessibleName(self.tr("量化成果單位"))
+        self.text.setAccessibleName(self.tr("執行情形"))
+        self.table.setAccessibleName(self.tr("考核項目表"))
         line.addStretch(1)
         editor_layout.addLayout(line)
         editor_layout.addWidget(self.text, 1)
