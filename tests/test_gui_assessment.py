@@ -140,7 +140,7 @@ def test_dropping_a_broken_file_says_why(window, tmp_path, dialogs, monkeypatch)
     bad = tmp_path / "壞掉.docx"
     bad.write_bytes(b"PK\x03\x04 not really a zip")
     monkeypatch.setattr(assessment_dialogs, "ask_merge", lambda parent, preview: pytest.fail("no preview"))
-    _drop(window.assessment_view, [bad])
+    _drop(window, [bad])
     assert len(dialogs.errors) == 1 and "壞掉.docx" in dialogs.errors[0]
 
 

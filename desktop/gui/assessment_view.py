@@ -1,8 +1,8 @@
 """The 考核 view of the open plan: per period each item's 執行狀態 (a chip) and
 執行情形, filters (未填報, 落後, department), writing 執行情形 directly (typing is
 one undo step per run, like the detail editor), making every department's form,
-merging returned forms (button or drop, always through the merge preview; one
-merge is one undo step), exporting the 成果, and the due-date reminder."""
+merging returned forms (button, or a drop on the main window while this tab is
+shown; always through the merge preview; one merge is one undo step), exporting the 成果, and the due-date reminder."""
 from __future__ import annotations
 
 from datetime import date
@@ -14,16 +14,13 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QDoubleS
                                QWidget)
 
 from ..assessment.due_dates import due_of
-from ..assessment.form_writer import write_forms
 from ..assessment.items import department_names, review_items
-from ..assessment.merge import preview_merge
 from ..assessment.model import RESULT_STATUSES, Result
 from ..assessment.ops import SetPeriods, SetResults
-from ..assessment.report import write_report
 from ..document import PlanDocument
 from ..errors import PlanDeskError
 from ..ops import Change
-from . import assessment_dialogs, dialogs
+from . import dialogs
 from .fields import DocumentUndoFilter
 from .assessment_model import COL_ITEM, COL_STATUS, COL_TEXT, AssessmentModel, NodeIdRole, StatusChipDelegate
 
@@ -32,6 +29,13 @@ FORM_SUFFIXES = (".docx", ".odt")
 REMIND_DAYS = 21      # the reminder shows this many days before the due date …
 OVERDUE_DAYS = 180    # … and keeps saying 已逾期 for this long after it
 CLERK = "業務組"       # reporter of what is typed here rather than merged from a form
+
+
+def _dialogs():
+    """The forms/merge dialogs, imported on first use (with the importer and the export
+    layer behind them) so the main window starts as fast as before."""
+    from . import assessment_dialogs
+    return assessment_dialogs
 
 
 def _buddy(text: str, widget: QWidget) -> QLabel:
@@ -46,7 +50,6 @@ class AssessmentView(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("assessment_view")
-        self.setAcceptDrops(True)
         self.document: PlanDocument | None = None
         self.today = date.today()  # the reminder's "now"; tests set it
         self._subscribed: set[int] = set()
@@ -150,7 +153,7 @@ class AssessmentView(QWidget):
         self.quantity.valueChanged.connect(lambda: self._commit(typing=True))
         self.unit.textEdited.connect(lambda: self._commit(typing=True))
         self.make_forms_button.clicked.connect(self.make_forms)
-        self.merge_button.clicked.connect(lambda: self.merge_files(assessment_dialogs.ask_merge_files(self)))
+        self.merge_button.clicked.connect(lambda: self.merge_files(_dialogs().ask_merge_files(self)))
         self.report_button.clicked.connect(self.export_report)
         self._show_editor(None)
 
@@ -341,9 +344,10 @@ class AssessmentView(QWidget):
     def make_forms(self, target: tuple[Path, str] | None = None) -> list[Path]:
         if self.plan is None:
             return []
-        target = target or assessment_dialogs.ask_forms_target(self)
+        target = target or _dialogs().ask_forms_target(self)
         if target is None:
             return []
+        from ..assessment.form_writer import write_forms  # the export layer: loaded when first used
         folder, fmt = target
         department = self.department.currentData() or None
         try:
@@ -359,12 +363,13 @@ class AssessmentView(QWidget):
         """Preview the merge of ``paths`` and, when the clerk agrees, apply it as one undo step."""
         if not paths or self.document is None:
             return False
+        from ..assessment.merge import preview_merge  # the importer: loaded when first used
         try:
             preview = preview_merge(self.plan, paths)
         except PlanDeskError as exc:
             dialogs.show_error(self, exc.message)
             return False
-        if not assessment_dialogs.ask_merge(self, preview):
+        if not _dialogs().ask_merge(self, preview):
             return False
         op = preview.operation()
         if op is None:
@@ -380,10 +385,11 @@ class AssessmentView(QWidget):
         if self.plan is None:
             return None
         period = self.current_period()
-        target = target or assessment_dialogs.ask_report_target(
+        target = target or _dialogs().ask_report_target(
             self, f"{self.plan.office}{self.plan.year}年度{period.name}考核成果.docx")
         if target is None:
             return None
+        from ..assessment.report import write_report
         fmt = target.suffix.lower().lstrip(".")
         try:
             if fmt not in ("docx", "odt", "pdf"):
@@ -392,23 +398,3 @@ class AssessmentView(QWidget):
         except PlanDeskError as exc:
             dialogs.show_error(self, exc.message)
             return None
-
-    # --- dropping returned forms -----------------------------------------------------------------
-    @staticmethod
-    def form_files(event) -> list[Path]:
-        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
-        return [Path(u.toLocalFile()) for u in urls
-                if u.isLocalFile() and Path(u.toLocalFile()).suffix.lower() in FORM_SUFFIXES]
-
-    def dragEnterEvent(self, event) -> None:
-        if self.document is not None and self.form_files(event):
-            event.acceptProposedAction()
-        else:
-            super().dragEnterEvent(event)
-
-    def dropEvent(self, event) -> None:
-        paths = self.form_files(event)
-        if not paths:
-            return super().dropEvent(event)
-        event.acceptProposedAction()
-        self.merge_files(paths)

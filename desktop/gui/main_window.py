@@ -19,6 +19,7 @@ from ..ops import Change
 from . import dialogs, hooks
 from .accessibility import describe_window
 from .actions import CONTEXT, EDITING, build_actions, build_menus, build_toolbar
+from .assessment_view import FORM_SUFFIXES, AssessmentView  # 半年自行考核
 from .controller import TreeController
 from .detail_editor import DetailEditor
 from .library_panel import LibraryPanel
@@ -84,7 +85,6 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.addTab(editor_page, self.tr("執行策略及具體作法"))
         self.tabs.addTab(self.plan_editor, self.tr("計畫資料與章節"))
-        from .assessment_view import AssessmentView  # 半年自行考核
         self.assessment_view = AssessmentView(self)
         self.tabs.addTab(self.assessment_view, self.tr("考核"))
         self.main_splitter = QSplitter(Qt.Horizontal)
@@ -369,6 +369,6 @@ class MainWindow(QMainWindow):
             return super().dropEvent(event)
         event.acceptProposedAction()
         if self.tabs.currentWidget() is self.assessment_view:  # returned 考核 forms, not a plan
-            self.assessment_view.merge_files([p for p in paths if p.suffix.lower() in (".docx", ".odt")])
+            self.assessment_view.merge_files([p for p in paths if p.suffix.lower() in FORM_SUFFIXES])
             return
         self.import_file(paths[0])
