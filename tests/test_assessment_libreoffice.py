@@ -39,3 +39,23 @@ def test_libreoffice_resaved_forms_merge_completely(source_fmt, target_fmt, tmp_
     stats = json.loads(run_cli("--db", db, "report", plan_id, "--period", "下半年", "--json").stdout)
     assert stats["filled"] == len(expected)
     assert sum(stats["by_status"].values()) == len(expected)
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed")
+def test_report_as_pdf_has_results_and_statistics(tmp_path):
+    from test_export_pdf import _pdf_text
+    db = tmp_path / "lib.sqlite"
+    plan_id = cli_import(db, "taipei-114")
+    form = tmp_path / "form.docx"
+    department = "業務組"
+    assert run_cli("--db", db, "form", plan_id, "--period", "上半年", "--department", department,
+                   "-o", form).returncode == 0
+    keys = form_keys(form)
+    fill(form, {keys[0]: ("已完成系統上線", "已完成")})
+    assert run_cli("--db", db, "merge-form", plan_id, form).returncode == 0
+    pdf = tmp_path / "成果.pdf"
+    result = run_cli("--db", db, "report", plan_id, "--period", "上半年", "-o", pdf)
+    assert result.returncode == 0, result.stderr
+    text = _pdf_text(pdf).replace(" ", "")
+    assert "執行情形" in text and "【已完成】" in text and "已完成系統上線" in text
+    assert "考核結果統計表（依面向）" in text and "考核結果統計表（依部門）" in text
