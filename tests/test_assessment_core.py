@@ -209,3 +209,19 @@ def test_checker_rules_for_results():
     assert not any(t in (a.node.id, b.node.id) and r == "review-missing" for r, t, _ in found)
     # an archived plan does not nag
     assert not any(r == "review-missing" for r, _, _ in _rules(check_plan(plan, today=date(2027, 3, 1))))
+
+
+def test_remerging_text_with_control_characters_changes_nothing(library):
+    from desktop.assessment.form_reader import FormRow, ReturnedForm
+    from desktop.assessment.merge import preview_forms
+    plan_id = library.add_plan(read_plan_file(fixture_path("taipei-114")))
+    doc = PlanDocument.open(library, plan_id)
+    item = review_items(doc.plan)[0]
+    name = item.departments[0].name
+    form = ReturnedForm("f.docx", "上半年", name, [FormRow(1, item.key, item.label, "第一行\x0b第二行\x07", "已完成")])
+    first = preview_forms(doc.plan, [form])
+    assert first.counts()["new"] == 1
+    doc.apply(first.operation())
+    assert doc.plan.review.result(item.node.id, "上半年").text == "第一行\n第二行"
+    again = preview_forms(doc.plan, [form])
+    assert again.counts()["unchanged"] == 1 and again.operation() is None

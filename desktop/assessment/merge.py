@@ -21,7 +21,7 @@ from .form_reader import FormRow, ReturnedForm, read_form
 from .form_writer import form_row
 from .items import ReviewItem, department_names, review_items
 from .model import RESULT_STATUSES, Result
-from .ops import SetResults
+from .ops import SetResults, clean_result
 
 NEW, CHANGED, UNCHANGED, UNMATCHED, CONFLICT, BLANK = "new", "changed", "unchanged", "unmatched", "conflict", "blank"
 KIND_NAMES = {NEW: "新增", CHANGED: "更新", UNCHANGED: "未變更", UNMATCHED: "無法對應",
@@ -156,11 +156,13 @@ def preview_forms(plan: Plan, forms: list[ReturnedForm], now: str | None = None)
                 continue
             status = parse_status(row.status) if row.status else ""
             if status is None:
-                outcome.message = (f"執行狀態「{row.status}」無法辨識，只併入執行情形；"
+                landed = "只併入執行情形" if row.text else "此列未併入"
+                outcome.message = (f"執行狀態「{row.status}」無法辨識，{landed}；"
                                    f"請改填 {'／'.join(RESULT_STATUSES)} 其中之一。")
                 status = ""
-            result = Result(item.node.id, form.period, row.text, status,
-                            reporter=form.department or form.name, reported_at=now)
+            # cleaned as storing will clean it, so merging the same file again compares equal
+            result = clean_result(Result(item.node.id, form.period, row.text, status,
+                                         reporter=form.department or form.name, reported_at=now))
             if not result.filled:  # only an unreadable status: nothing to write
                 preview.outcomes.append(outcome)
                 continue
