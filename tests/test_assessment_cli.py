@@ -219,3 +219,24 @@ def test_errors_are_one_sentence_exit_2(hualien, tmp_path):
         result = run_cli("--db", db, *args)
         assert result.returncode == 2, args
         assert len(result.stderr.strip().splitlines()) == 1 and result.stderr.strip().endswith("。"), args
+
+
+def test_a_cell_merged_over_two_rows_lands_on_both_items(hualien, tmp_path):
+    from docx import Document
+    db, plan_id = hualien
+    path, answers = _filled_form(db, plan_id, tmp_path, "收費課")
+    doc = Document(str(path))
+    table = doc.tables[0]
+    for row in (1, 2):
+        for col in (4, 5):
+            for para in table.rows[row].cells[col].paragraphs:
+                para.text = ""
+    text = table.cell(1, 4).merge(table.cell(2, 4))
+    text.paragraphs[0].text = "兩項合併辦理，已於 5 月完成"
+    table.cell(1, 5).merge(table.cell(2, 5)).paragraphs[0].text = "已完成"
+    doc.save(str(path))
+    merged = _merge_json(db, plan_id, path)
+    keys = list(answers)[:2]
+    rows = {r["key"]: r for r in merged["rows"]}
+    assert all(rows[k]["kind"] == "new" and rows[k]["text"] == "兩項合併辦理，已於 5 月完成"
+               and rows[k]["status"] == "已完成" for k in keys)

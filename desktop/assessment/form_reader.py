@@ -33,9 +33,12 @@ class ReturnedForm:
 
 
 def _cell_text(table: Table, r: int, c: int) -> str:
-    if c < 0 or not table.origin(r, c):
+    """The text at (r, c). A cell merged down over several rows (one 執行情形 for two
+    items) gives each row its text; the right part of a cell merged across gives none."""
+    cell = table.slot(r, c) if c >= 0 else None
+    if cell is None or table.slot(r, c - 1) is cell:
         return ""
-    return "\n".join(table.grid[r][c].paras).strip()
+    return "\n".join(cell.paras).strip()
 
 
 def _columns(table: Table) -> dict[str, int] | None:
