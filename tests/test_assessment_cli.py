@@ -240,3 +240,18 @@ def test_a_cell_merged_over_two_rows_lands_on_both_items(hualien, tmp_path):
     rows = {r["key"]: r for r in merged["rows"]}
     assert all(rows[k]["kind"] == "new" and rows[k]["text"] == "兩項合併辦理，已於 5 月完成"
                and rows[k]["status"] == "已完成" for k in keys)
+
+
+def test_form_says_which_items_no_form_covers(tmp_path):
+    from conftest import fixture_path
+    from desktop.exchange import dumps, read_plan_file
+    plan = read_plan_file(fixture_path("taipei-114"))
+    leaf = next(n for n in plan.walk() if n.departments and not n.children)
+    leaf.departments = []  # taipei's leaves carry their own departments: nothing to inherit
+    path = tmp_path / "p.json"
+    path.write_text(dumps(plan), encoding="utf-8")
+    db = tmp_path / "lib.sqlite"
+    plan_id = run_cli("--db", db, "import", path).stdout.split()[-1]
+    result = run_cli("--db", db, "form", plan_id, "--period", "上半年", "-o", tmp_path / "forms")
+    assert result.returncode == 0
+    assert "有 1 個項目沒有承辦部門" in result.stderr

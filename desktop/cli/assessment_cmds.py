@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 from ..errors import PlanDeskError
@@ -45,6 +46,11 @@ def cmd_form(args, ctx) -> int:
         paths = write_forms(plan, period, out, args.format, [args.department] if args.department else None)
     for path in paths:
         print(path)
+    from ..assessment.items import review_items
+    orphans = sum(1 for item in review_items(plan) if not item.departments)
+    if orphans:
+        print(f"有 {orphans} 個項目沒有承辦部門，不在任何填報表中；請在計畫中指定部門，或在考核頁直接填寫。",
+              file=sys.stderr)
     return 0
 
 
