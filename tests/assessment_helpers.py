@@ -22,13 +22,22 @@ def answer(key: str, n: int) -> tuple[str, str]:
     return text, STATUS_CYCLE[n % len(STATUS_CYCLE)]
 
 
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def status_choices(cell) -> list[str]:
+    """The values the cell's drop-down offers ([] without one)."""
+    return [item.get(W + "value") for item in cell._tc.iter(W + "listItem")]
+
+
 def fill_docx(path: Path, answers: dict[str, tuple[str, str]]) -> None:
-    """Type ``answers`` (key → (text, status)) into a DOCX form and save it."""
+    """Type ``answers`` (key → (text, status)) into a DOCX form and save it. Every
+    other status is picked in the drop-down (as Word does), the rest typed over it."""
     doc = Document(str(path))
     table = doc.tables[0]
     header = [c.text for c in table.rows[0].cells]
     key_col, text_col, status_col = (header.index(h) for h in (F.KEY_HEADER, F.TEXT_HEADER, F.STATUS_HEADER))
-    for row in table.rows[1:]:
+    for n, row in enumerate(table.rows[1:]):
         cells = row.cells
         key = cells[key_col].text.strip()
         if key not in answers:
@@ -38,7 +47,11 @@ def fill_docx(path: Path, answers: dict[str, tuple[str, str]]) -> None:
         cells[text_col].paragraphs[0].text = lines[0]
         for line in lines[1:]:
             cells[text_col].add_paragraph(line)
-        cells[status_col].paragraphs[0].text = status
+        chosen = next(cells[status_col]._tc.iter(W + "sdtContent"), None) if n % 2 else None
+        if chosen is not None:
+            next(chosen.iter(W + "t")).text = status
+        else:
+            cells[status_col].paragraphs[0].text = status
     doc.save(str(path))
 
 

@@ -48,9 +48,15 @@ def test_form_folder_has_one_form_per_department(hualien, tmp_path):
 
 
 def test_form_header_has_due_date_from_the_plan_text(hualien, tmp_path):
+    from docx import Document
+    from assessment_helpers import status_choices
     db, plan_id = hualien
     path = tmp_path / "f.docx"
     _ok("--db", db, "form", plan_id, "--period", "下半年", "--department", "收費課", "-o", path)
+    rows = Document(str(path)).tables[0].rows
+    assert status_choices(rows[0].cells[5]) == []
+    assert all(status_choices(row.cells[5]) == ["已完成", "持續辦理", "進行中", "落後", "未執行", "不適用"]
+               for row in rows[1:])
     from export_helpers import paragraphs
     lines = paragraphs(path, "docx")
     assert "送交期限：109 年 1 月 6 日前送業務組" in lines

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..yeartext import ROC_OFFSET
+from .items import ReviewItem
 
 KEY_HEADER = "編號"
 CONTEXT_HEADER = "面向／策略"
@@ -29,3 +30,12 @@ TITLE_SUFFIX = "自行考核執行情形填報表"
 def roc_date(value) -> str:
     """2019-07-05 → 「108 年 7 月 5 日」."""
     return f"{value.year - ROC_OFFSET} 年 {value.month} 月 {value.day} 日"
+
+
+def form_row(item: ReviewItem, department: str) -> list[str] | None:
+    """The cells the form gives ``item`` for ``department`` (None: not its item)."""
+    roles = [d.role for d in item.departments if d.name == department]
+    if not roles:
+        return None
+    role = "" if roles[0] == "承辦" else f"\n（{roles[0]}）"
+    return [item.key, "\n".join(item.context) + role, item.label, item.node.period, "", ""]

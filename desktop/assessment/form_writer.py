@@ -1,12 +1,14 @@
 """Department return forms (DOCX/ODT) through the export layer: the office, plan,
 period and due date on top, then one row per item the department leads or assists
 with a visible key (「K-3f2a91」) — a visible cell text survives Word and LibreOffice
-re-saving in either format, where bookmarks and hidden fields do not reliably."""
+re-saving in either format, where bookmarks and hidden fields do not reliably.
+DOCX forms offer the 執行狀態 as a drop-down (typed text works as well)."""
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
+from ..atomic import write_atomic
 from ..errors import PlanDeskError
 from ..export import write_document
 from ..export.blocks import Para
@@ -17,6 +19,7 @@ from . import form_layout as F
 from .due_dates import due_of
 from .items import ReviewItem, department_names, review_items
 from .model import RESULT_STATUSES, ReviewPeriod
+from .status_list import add_status_lists
 
 FORM_FORMATS = ("docx", "odt")
 _UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
@@ -30,17 +33,8 @@ def period_or_error(plan: Plan, name: str) -> ReviewPeriod:
     return period
 
 
-def form_row(item: ReviewItem, department: str) -> list[str] | None:
-    """The cells the form gives ``item`` for ``department`` (None: not its item)."""
-    roles = [d.role for d in item.departments if d.name == department]
-    if not roles:
-        return None
-    role = "" if roles[0] == "承辦" else f"\n（{roles[0]}）"
-    return [item.key, "\n".join(item.context) + role, item.label, item.node.period, "", ""]
-
-
 def form_rows(items: list[ReviewItem], department: str) -> list[list[str]]:
-    return [row for row in (form_row(item, department) for item in items) if row is not None]
+    return [row for row in (F.form_row(item, department) for item in items) if row is not None]
 
 
 def form_title(plan: Plan, period: ReviewPeriod) -> str:
@@ -67,7 +61,15 @@ def write_form(plan: Plan, period: ReviewPeriod, department: str, target: str | 
              f"{F.HELP_LABEL}請在「{F.TEXT_HEADER}」欄填寫辦理情形，「{F.STATUS_HEADER}」欄填 "
              f"{'／'.join(RESULT_STATUSES)} 其中之一；請勿修改「{F.KEY_HEADER}」欄。"]
     doc.blocks[1:1] = [Para(clean_line(line)) for line in lines]
-    return write_document(doc, fmt, target)
+    if fmt == "odt":
+        return write_document(doc, fmt, target)
+
+    def produce(tmp: Path) -> None:
+        from ..export.docx_writer import write_docx  # python-docx: only when a DOCX is written
+        write_docx(doc, tmp)
+        add_status_lists(tmp, F.HEADERS.index(F.STATUS_HEADER), F.STATUS_HEADER)
+
+    return write_atomic(target, produce)
 
 
 def form_file_name(period: ReviewPeriod, department: str, fmt: str) -> str:

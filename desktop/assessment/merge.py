@@ -18,7 +18,6 @@ from ..model import Plan
 from ..plantext import Locator
 from . import form_layout as F
 from .form_reader import FormRow, ReturnedForm, read_form
-from .form_writer import form_row
 from .items import ReviewItem, department_names, review_items
 from .model import RESULT_STATUSES, Result
 from .ops import SetResults, clean_result
@@ -188,7 +187,7 @@ def _known_department(form: ReturnedForm, departments: list[str]) -> list[str]:
 
 def _edited_cells(form: ReturnedForm, row: FormRow, item: ReviewItem) -> list[str]:
     """Notes for cells the form filled in that came back with other text (the plan is not changed)."""
-    given = form_row(item, form.department) or form_row(item, item.departments[0].name if item.departments else "")
+    given = F.form_row(item, form.department) or F.form_row(item, item.departments[0].name if item.departments else "")
     if given is None:
         return []
     returned = {F.CONTEXT_HEADER: row.given.get(F.CONTEXT_HEADER, ""), F.ITEM_HEADER: row.item,
