@@ -348,7 +348,7 @@ class Library:
 
     # --- 半年自行考核 (review periods and results) ---------------------------------------
     # Kept together at the end of the class; desktop/assessment holds the logic.
-    def load_review(self, plan_id: int) -> "Review":
+    def load_review(self, plan_id: int) -> Review:
         """The plan's review periods (the defaults when none were stored) and results."""
         review = Review()
         periods = [ReviewPeriod(*row) for row in self.db.execute(

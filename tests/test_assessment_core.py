@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from conftest import cli_import, fixture_path, run_cli
+from conftest import fixture_path, run_cli
 from desktop.assessment.due_dates import dates_from_text, due_of, plan_due_dates
 from desktop.assessment.items import review_items
 from desktop.assessment.model import Result, ReviewPeriod, default_periods

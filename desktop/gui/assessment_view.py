@@ -5,6 +5,7 @@ merging returned forms (button, or a drop on the main window while this tab is
 shown; always through the merge preview; one merge is one undo step), exporting the 成果, and the due-date reminder."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -21,8 +22,8 @@ from ..document import PlanDocument
 from ..errors import PlanDeskError
 from ..ops import Change
 from . import dialogs
-from .fields import DocumentUndoFilter
 from .assessment_model import COL_ITEM, COL_STATUS, COL_TEXT, AssessmentModel, NodeIdRole, StatusChipDelegate
+from .fields import DocumentUndoFilter
 
 ALL, NOT_FILLED, LATE = "全部項目", "未填報", "落後"
 FORM_SUFFIXES = (".docx", ".odt")
@@ -333,7 +334,7 @@ class AssessmentView(QWidget):
         chosen = date(qdate.year(), qdate.month(), qdate.day())
         if due_of(self.plan, period).value == chosen:
             return
-        periods = [p if p.name != period.name else type(p)(p.name, p.start_month, p.end_month, chosen.isoformat())
+        periods = [replace(p, due=chosen.isoformat()) if p.name == period.name else p
                    for p in self.plan.review.periods]
         try:
             self.document.apply(SetPeriods(periods))
