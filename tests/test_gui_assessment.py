@@ -186,3 +186,18 @@ def test_due_date_edit_is_stored_and_undoable(window):
     window.actions["undo"].trigger()
     assert window.document.plan.review.periods[0].due == ""
     assert view.due.date() == QDate(2019, 7, 5)
+
+
+def test_switching_period_shows_that_periods_text(window):
+    view = window.assessment_view
+    view.table.selectRow(1)
+    view.text.setPlainText("上半年的情形")
+    view.period.setCurrentText("下半年")
+    assert view.text.toPlainText() == ""
+    view.text.setPlainText("下半年的情形")
+    view.period.setCurrentText("上半年")
+    assert view.text.toPlainText() == "上半年的情形"
+    node_id = view.model.items[1].node.id
+    review = window.document.plan.review
+    assert (review.result(node_id, "上半年").text, review.result(node_id, "下半年").text) == \
+        ("上半年的情形", "下半年的情形")

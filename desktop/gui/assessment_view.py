@@ -240,8 +240,7 @@ class AssessmentView(QWidget):
         row = self.model.row_of(keep) if keep else -1
         if row >= 0:
             self.table.selectRow(row)
-        else:
-            self._show_editor(None)
+        self._show_editor(keep if row >= 0 else None)  # the period may have changed under the same row
         self._update_counts()
 
     def _update_counts(self) -> None:
