@@ -76,8 +76,12 @@ def report_document(plan: Plan, period: ReviewPeriod) -> Document:
     doc = plan_document(plan)
     profile = load_profile(plan.profile)
     doc.blocks[0].text = f"{plan.title}{period.name}自行考核成果"
-    table_at = next(i for i, b in enumerate(doc.blocks) if isinstance(b, Table))
-    doc.blocks[table_at] = _ResultTable(plan, node_tokens(plan), profile, period.name).build()
+    table = _ResultTable(plan, node_tokens(plan), profile, period.name).build()
+    table_at = next((i for i, b in enumerate(doc.blocks) if isinstance(b, Table)), None)
+    if table_at is None:  # a plan without a table section still reports its items
+        doc.blocks.append(table)
+    else:
+        doc.blocks[table_at] = table
     stats = period_statistics(plan, period.name)
     headers = ["", "項目數", "已填報", *RESULT_STATUSES, "完成率"]
     widths = [3.0] + [1.0] * (len(headers) - 1)
