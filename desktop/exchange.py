@@ -128,7 +128,7 @@ class _Reader:
         if status and status not in RESULT_STATUSES:
             raise self.fail(f"{path}.status", f"應為 {'/'.join(RESULT_STATUSES)} 其中之一")
         return Result(node.id, data["period"], clean_text(data.get("text", "")), status,
-                      data.get("quantity"), clean_line(data.get("unit", "")),
+                      _number(data.get("quantity")), clean_line(data.get("unit", "")),
                       clean_line(data.get("reporter", "")), clean_line(data.get("reported_at", "")))
 
     def section(self, data: Any, path: str) -> Section:
@@ -253,6 +253,11 @@ def plan_to_dict(plan: Plan) -> dict:
     data["sections"] = [section(s, tok) for s, tok in zip(plan.sections, section_tokens(plan))]
     data["tree"] = [node(n) for n in plan.tree]
     return data
+
+
+def _number(value: int | float | None) -> float | None:
+    """量化成果 as stored (REAL): 12 and 12.0 are the same figure."""
+    return None if value is None else float(value)
 
 
 def _result_dict(r: Result) -> dict:
