@@ -20,7 +20,13 @@ def test_wheel_ships_data_and_installed_package_finds_it(tmp_path):
         assert expected in names
     target = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(target)
-    probe = ("from desktop.paths import data_dir; from desktop.migrate import latest_version;"
+    # every core module imports from the wheel alone (a package missing from
+    # pyproject's list would fail here), then the data is found
+    probe = ("import importlib, pkgutil, desktop\n"
+             "for m in pkgutil.walk_packages(desktop.__path__, 'desktop.'):\n"
+             "    if not m.name.startswith(('desktop.gui', 'desktop.__main__')):\n"
+             "        assert importlib.import_module(m.name).__file__.startswith(desktop.__path__[0]), m.name\n"
+             "from desktop.paths import data_dir; from desktop.migrate import latest_version\n"
              "print(data_dir('templates')); print(latest_version())")
     out = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True,
                          env={"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin"}, timeout=60)
