@@ -119,7 +119,7 @@ def test_print_preview_renders_for_the_screens_pixels(qtbot, tmp_path, monkeypat
     painter = QPainter(writer)
     painter.drawText(200, 200, "第 1 頁")
     painter.end()
-    monkeypatch.setattr(print_preview, "export_plan", lambda plan, fmt, out: shutil.copyfile(pdf, out) and out)
+    monkeypatch.setattr(print_preview, "export_plan", lambda plan, fmt, out, soffice=None: shutil.copyfile(pdf, out) and out)
     monkeypatch.setattr(print_preview, "screen_ratio", lambda parent: ratio)
     preview = print_preview.PrintPreview(read_plan_file(fixture_path("taipei-114")))
     qtbot.addWidget(preview)

@@ -22,7 +22,7 @@ from .layout import plan_document, table_document
 FORMATS = ("docx", "odt", "pdf")
 
 
-def _writer(fmt: str):
+def _writer(fmt: str, soffice: str | None = None):
     if fmt == "docx":
         from .docx_writer import write_docx
         return write_docx
@@ -31,19 +31,20 @@ def _writer(fmt: str):
         return write_odt
     if fmt == "pdf":
         from .pdf import write_pdf
-        return write_pdf
+        return lambda doc, target: write_pdf(doc, target, soffice)
     raise PlanDeskError(f"不支援匯出格式「{fmt}」，請改選 {'、'.join(FORMATS)} 其中之一。")
 
 
-def write_document(doc: Document, fmt: str, target: str | Path) -> Path:
-    """Render layout blocks to ``target`` atomically in format ``fmt``."""
-    write = _writer(fmt)
+def write_document(doc: Document, fmt: str, target: str | Path, soffice: str | None = None) -> Path:
+    """Render layout blocks to ``target`` atomically in format ``fmt`` (PDF: with the
+    LibreOffice program ``soffice`` when given, see :func:`.pdf.find_soffice`)."""
+    write = _writer(fmt, soffice)
     return write_atomic(Path(target), lambda tmp: write(doc, tmp))
 
 
-def export_plan(plan: Plan, fmt: str, target: str | Path) -> Path:
+def export_plan(plan: Plan, fmt: str, target: str | Path, soffice: str | None = None) -> Path:
     """Write ``plan`` as ``fmt`` ("docx", "odt" or "pdf") to ``target``; returns the path."""
-    return write_document(plan_document(plan), fmt, target)
+    return write_document(plan_document(plan), fmt, target, soffice)
 
 
 def write_table_document(title: str, headers: list[str], rows: list[list], fmt: str,

@@ -17,6 +17,7 @@ ACTIONS = [
     ("export_plan", QT_TRANSLATE_NOOP("MainWindow", "匯出…"), ["Ctrl+E"], "window"),
     ("print_preview", QT_TRANSLATE_NOOP("MainWindow", "預覽列印…"), ["Ctrl+P"], "window"),
     ("recycle_bin", QT_TRANSLATE_NOOP("MainWindow", "資源回收筒…"), [], "window"),
+    ("settings", QT_TRANSLATE_NOOP("MainWindow", "設定…"), [], "window"),
     ("quit", QT_TRANSLATE_NOOP("MainWindow", "結束"), ["Ctrl+Q"], "window"),
     ("undo", QT_TRANSLATE_NOOP("MainWindow", "復原"), ["Ctrl+Z"], "window"),
     ("redo", QT_TRANSLATE_NOOP("MainWindow", "重做"), ["Ctrl+Y", "Ctrl+Shift+Z"], "window"),
@@ -45,7 +46,7 @@ ACTIONS = [
 
 MENUS = [
     (QT_TRANSLATE_NOOP("MainWindow", "檔案(&F)"), ["new_plan", "import_plan", None, "export_plan", "print_preview", None,
-                "recycle_bin", None, "quit"]),
+                "recycle_bin", "settings", None, "quit"]),
     (QT_TRANSLATE_NOOP("MainWindow", "編輯(&E)"), ["undo", "redo", None, "cut", "copy", "paste", None, "new_sibling", "new_child",
                 "indent", "outdent", "move_up", "move_down", "delete", "edit_title", None, "find"]),
     (QT_TRANSLATE_NOOP("MainWindow", "計畫(&P)"), ["plan_properties", None, "rename_plan", "duplicate_plan", "delete_plan", None,

@@ -19,6 +19,7 @@ from ..filtering import only_department
 from ..model import Plan
 from . import dialogs
 from .busy import run_busy
+from .settings_dialog import configured_soffice
 
 # (format, label shown, file-dialog filter); marked for lupdate, translated when shown.
 FORMATS = [("docx", QT_TRANSLATE_NOOP("ExportDialog", "Word 文件（.docx）"),
@@ -153,7 +154,8 @@ class ExportDialog(QDialog):
         plan = only_department(self.plan, self.department()) if self.department() else self.plan
         fmt = self.fmt()
         try:
-            self.result_path = run_busy(self, self.tr("正在匯出…"), lambda: export_plan(plan, fmt, target))
+            soffice = configured_soffice()
+            self.result_path = run_busy(self, self.tr("正在匯出…"), lambda: export_plan(plan, fmt, target, soffice))
         except PlanDeskError as exc:
             dialogs.show_error(self, exc.message)
             return  # stay open: the clerk can pick another name or close Word

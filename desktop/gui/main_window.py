@@ -140,6 +140,7 @@ class MainWindow(QMainWindow):
             "new_plan": self.new_plan, "import_plan": lambda: self.import_file(None),
             "export_plan": self.export_plan, "print_preview": self.print_preview,
             "recycle_bin": lib.restore, "quit": self.close,
+            "settings": lambda: hooks.call(self, "settings_dialog"),
             "undo": c.undo, "redo": c.redo, "cut": c.cut, "copy": c.copy, "paste": c.paste,
             "new_sibling": c.new_sibling, "new_child": c.new_child, "indent": c.indent,
             "outdent": c.outdent, "move_up": c.move_up, "move_down": c.move_down,
