@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ntpath
 import os
+import sys
 from pathlib import Path
 
 MAX_PATH = 260
@@ -17,7 +18,7 @@ MAX_PATH = 260
 def extended(path: str | Path) -> str:
     """``path`` as a string Windows accepts at any length (unchanged elsewhere or when short)."""
     text = str(path)
-    if os.name != "nt" or len(text) < MAX_PATH or text.startswith("\\\\?\\"):
+    if sys.platform != "win32" or len(text) < MAX_PATH or text.startswith("\\\\?\\"):
         return text
     text = ntpath.abspath(text)  # also turns / into \\
     if text.startswith("\\\\"):  # \\server\share\... → \\?\UNC\server\share\...

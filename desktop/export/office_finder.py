@@ -11,7 +11,7 @@ from __future__ import annotations
 import glob
 import os
 import shutil
-from pathlib import Path
+import sys
 
 SOFFICE_ENV = "PLANDESK_SOFFICE"
 APP_PATHS = r"SOFTWARE\Microsoft\Windows\CurrentVersion\App Paths"
@@ -23,7 +23,7 @@ _POSIX_NAMES = ("soffice", "libreoffice", "/Applications/LibreOffice.app/Content
 
 
 def is_windows() -> bool:
-    return os.name == "nt"
+    return sys.platform == "win32"
 
 
 def find_soffice(configured: str | None = None) -> str | None:
@@ -32,7 +32,7 @@ def find_soffice(configured: str | None = None) -> str | None:
     ``configured`` (the program the clerk picked in 設定) wins while it exists;
     then ``PLANDESK_SOFFICE`` (empty: "none", for tests and locked-down PCs);
     then the usual places of this OS."""
-    if configured and Path(configured).is_file():
+    if configured and os.path.isfile(configured):
         return _console_free(configured)
     override = os.environ.get(SOFFICE_ENV)
     if override is not None:
@@ -54,7 +54,7 @@ def soffice_candidates() -> list[str]:
     on_path = shutil.which("soffice.exe")
     if on_path:
         found.append(on_path)
-    return _unique(_console_free(path) for path in found if Path(path).is_file())
+    return _unique(_console_free(path) for path in found if os.path.isfile(path))
 
 
 def find_word() -> bool:
@@ -104,7 +104,7 @@ def _console_free(path: str) -> str:
     """``soffice.exe`` instead of the console launcher ``soffice.com`` next to it."""
     if is_windows() and path.lower().endswith(".com"):
         exe = path[:-4] + ".exe"
-        if Path(exe).is_file():
+        if os.path.isfile(exe):
             return exe
     return path
 

@@ -54,7 +54,7 @@ def clean_env(environ: dict[str, str] | None = None, bundle: str | None = None) 
 def default_dll_search():
     """Undo the frozen app's SetDllDirectoryW for the child being started (Windows only)."""
     bundle = getattr(sys, "_MEIPASS", None)
-    if os.name != "nt" or not getattr(sys, "frozen", False) or not bundle:
+    if sys.platform != "win32" or not getattr(sys, "frozen", False) or not bundle:
         yield
         return
     import ctypes
@@ -68,7 +68,7 @@ def default_dll_search():
 
 def spawn_options() -> dict:
     """Popen arguments: own process group (POSIX session), no window, clean environment."""
-    if os.name == "nt":
+    if sys.platform == "win32":
         return {"creationflags": CREATE_NO_WINDOW | CREATE_NEW_PROCESS_GROUP, "env": clean_env()}
     return {"start_new_session": True, "env": clean_env()}
 
@@ -82,7 +82,7 @@ def taskkill(pid: int) -> None:
 
 def kill_tree(proc: subprocess.Popen) -> None:
     """End ``proc`` and every process it started."""
-    if os.name == "nt":
+    if sys.platform == "win32":
         taskkill(proc.pid)
         with contextlib.suppress(OSError):
             proc.kill()  # taskkill missing or refused: at least the launcher

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
-import os
+import sys
 from pathlib import Path
 
 from ..errors import PlanDeskError
@@ -81,5 +81,5 @@ def _end_word(pid_file: Path) -> None:
     """End the Word instance the timed-out script started (its id is in ``pid_file``)."""
     with contextlib.suppress(OSError, ValueError):
         pid = int(pid_file.read_text(encoding="utf-8-sig").strip())
-        if os.name == "nt":
+        if sys.platform == "win32":
             taskkill(pid)
