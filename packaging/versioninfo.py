@@ -8,6 +8,9 @@ import re
 
 # zh-TW (0x0404) with the Unicode code page (1200 = 0x04B0)
 LANG_CODEPAGE = "040404B0"
+# FileDescription of each executable (what Task Manager and SmartScreen show)
+EXE_DESCRIPTIONS = {"plandesk": "PlanDesk 年度提升服務效能執行計畫編輯器",
+                    "plandesk-cli": "PlanDesk 命令列工具"}
 
 
 def version_tuple(version: str) -> tuple[int, int, int, int]:
@@ -17,7 +20,7 @@ def version_tuple(version: str) -> tuple[int, int, int, int]:
 
 
 def version_file_text(version: str, app_name: str, org_name: str,
-                      description: str = "PlanDesk 年度提升服務效能執行計畫編輯器",
+                      description: str = EXE_DESCRIPTIONS["plandesk"],
                       exe_name: str = "plandesk.exe") -> str:
     """The ``VSVersionInfo(...)`` expression PyInstaller evaluates."""
     vt = version_tuple(version)
@@ -25,7 +28,7 @@ def version_file_text(version: str, app_name: str, org_name: str,
         "CompanyName": org_name,
         "FileDescription": description,
         "FileVersion": version,
-        "InternalName": app_name,
+        "InternalName": exe_name.rsplit(".", 1)[0],
         "LegalCopyright": f"© {org_name}；第三方元件授權見「關於」視窗",
         "OriginalFilename": exe_name,
         "ProductName": app_name,

@@ -79,11 +79,27 @@ def test_spec_is_onedir_without_upx_and_bundles_data_and_cli_modules():
     assert "upx=True" not in text and text.count("upx=False") == 2
     assert 'collect_submodules("desktop")' in text
     assert "DATA_DIRS" in text and layout.DATA_DIRS == ("db", "templates", "resources")
-    assert 'icon=str(ICON)' in text and "version=version_file" in text
+    assert 'icon=str(ICON)' in text and "version=version_file(name) if WINDOWS" in text
     assert (ROOT / "packaging" / "plandesk_entry.py").is_file()
 
 
-def test_version_resource_evaluates_to_the_package_version():
+def test_spec_bundles_pdfium_for_the_print_preview():
+    """pypdfium2 loads its native pdfium (pdfium.dll / libpdfium.so) by path from
+    pypdfium2_raw: the spec collects it, and the binary filter keeps it."""
+    import pypdfium2_raw
+    from pathlib import Path
+    text = (PACKAGING / "plandesk.spec").read_text(encoding="utf-8")
+    assert 'binaries=collect_dynamic_libs("pypdfium2_raw")' in text
+    assert '"pypdfium2", "pypdfium2_raw"' in text and 'collect_data_files("pypdfium2_raw")' in text
+    native = [p for p in Path(pypdfium2_raw.__file__).parent.iterdir() if "pdfium" in p.name
+              and p.suffix in (".so", ".dll", ".dylib")]
+    assert native, "the pypdfium2_raw wheel carries no pdfium library"
+    for path in native + [Path("pypdfium2_raw/pdfium.dll")]:
+        assert layout.keep_binary(f"pypdfium2_raw/{path.name}")
+
+
+@pytest.mark.parametrize("exe, description", [("plandesk", "編輯器"), ("plandesk-cli", "命令列")])
+def test_version_resource_evaluates_to_the_package_version(exe, description):
     from desktop import APP_NAME, ORG_NAME, __version__
 
     class Rec:  # stands in for PyInstaller's classes: records what it is given
@@ -92,14 +108,17 @@ def test_version_resource_evaluates_to_the_package_version():
 
     names = {n: type(n, (Rec,), {}) for n in ("VSVersionInfo", "FixedFileInfo", "StringFileInfo",
                                               "StringTable", "StringStruct", "VarFileInfo", "VarStruct")}
-    info = eval(versioninfo.version_file_text(__version__, APP_NAME, ORG_NAME), names)  # noqa: S307
+    text = versioninfo.version_file_text(__version__, APP_NAME, ORG_NAME, versioninfo.EXE_DESCRIPTIONS[exe],
+                                         exe_name=f"{exe}.exe")
+    info = eval(text, names)  # noqa: S307
     numbers = tuple(int(n) for n in re.findall(r"\d+", __version__)[:3]) + (0,)
     assert info.kwargs["ffi"].kwargs["filevers"] == numbers[:4]
     table = info.kwargs["kids"][0].args[0][0]
     assert table.args[0] == "040404B0"  # zh-TW, Unicode
     strings = {s.args[0]: s.args[1] for s in table.args[1]}
     assert strings["ProductName"] == APP_NAME and strings["CompanyName"] == ORG_NAME
-    assert strings["ProductVersion"] == __version__ and strings["OriginalFilename"] == "plandesk.exe"
+    assert strings["ProductVersion"] == __version__ and strings["OriginalFilename"] == f"{exe}.exe"
+    assert strings["InternalName"] == exe and description in strings["FileDescription"]
 
 
 @pytest.mark.parametrize("version, expected", [("0.1.0", (0, 1, 0, 0)), ("1.2.3.4", (1, 2, 3, 4)),

@@ -12,7 +12,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
                                QLabel, QLineEdit, QPushButton, QVBoxLayout)
 
-from ..export.office_finder import find_word, is_windows, soffice_candidates
+from ..export.office_finder import find_soffice, find_word, is_windows
 from . import dialogs
 
 SOFFICE_KEY = "export/soffice"
@@ -65,9 +65,9 @@ class SettingsDialog(QDialog):
         if chosen:
             text = (self.tr("將使用：{0}") if Path(chosen).is_file() else self.tr("找不到這個檔案：{0}")).format(chosen)
         else:
-            found = soffice_candidates()
+            found = find_soffice()
             if found:
-                text = self.tr("自動找到：{0}").format(found[0])
+                text = self.tr("自動找到：{0}").format(found)
             elif find_word():
                 text = self.tr("找不到 LibreOffice，將改用 Microsoft Word 產生 PDF。")
             else:
