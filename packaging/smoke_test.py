@@ -5,9 +5,13 @@
 Checks, each against the executable in a fresh temporary library and fresh
 user folders: ``--version``; a bad file gives one zh-TW sentence and exit 2;
 import an example plan; list and export it as JSON with the same content;
-export DOCX and ODT (and PDF when LibreOffice is installed); start the GUI
-offscreen with ``PLANDESK_SMOKE_EXIT_MS`` and require a clean exit 0. Exit
-code 0 when every check passed, 1 otherwise.
+export DOCX and ODT (and PDF when LibreOffice is installed, found the way the
+program finds it); start the GUI offscreen with ``PLANDESK_SMOKE_EXIT_MS`` and
+require a clean exit 0. Exit code 0 when every check passed, 1 otherwise.
+
+On Windows every check runs ``plandesk-cli.exe``: ``plandesk.exe`` is windowed,
+its stdout/stderr are None (nothing to check) and an early error would wait in a
+message box until the timeout. Both are the same program (one entry script).
 """
 from __future__ import annotations
 
@@ -15,7 +19,6 @@ import argparse
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -146,15 +149,23 @@ def check_documents(exe, env, work, plan_id, fixture) -> list[str]:
     return done
 
 
+def find_libreoffice() -> str | None:
+    """LibreOffice as the program looks for it (PATH, both Program Files, App Paths...)."""
+    sys.path.insert(0, str(ROOT))
+    from desktop.export.office_finder import find_soffice
+    return find_soffice()
+
+
 def check_pdf(exe, env, work, plan_id) -> str:
     """PDF goes through LibreOffice, an outside program started from the
     frozen app (the classic place for a bundle's library path to leak)."""
-    if not (shutil.which("soffice") or shutil.which("libreoffice") or env.get("PLANDESK_SOFFICE")):
+    soffice = find_libreoffice()
+    if soffice is None:
         return "skipped (no LibreOffice on this machine)"
     out = work / "export.pdf"
     proc = run(exe, ["--db", work / "lib.sqlite", "export", plan_id, "--format", "pdf", "-o", out], env, timeout=300)
     expect(proc.returncode == 0 and out.is_file() and out.read_bytes()[:5] == b"%PDF-", "PDF export failed", proc)
-    return f"pdf {out.stat().st_size // 1024} KB"
+    return f"pdf {out.stat().st_size // 1024} KB via {soffice}"
 
 
 def check_bundled_files(exe: Path) -> str:
@@ -189,8 +200,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-pdf", action="store_true", help="do not start LibreOffice")
     args = parser.parse_args(argv)
     utf8_output()
-    cli = args.exe or executable(console=True)
-    gui = args.exe or executable(console=False)
+    cli = args.exe or executable(console=True)  # plandesk-cli.exe on Windows, see the docstring
     if not cli.is_file():
         print(f"FAIL: no built executable at {cli}; run python packaging/build.py first")
         return 1
@@ -214,7 +224,7 @@ def main(argv: list[str] | None = None) -> int:
             if not args.skip_pdf:
                 pdf = check_pdf(cli, env, work, results["import + export json"])
                 print(f"ok   export pdf: {pdf}", flush=True)
-            print(f"ok   gui offscreen start and clean exit: {check_gui(gui, env, work):.2f} s", flush=True)
+            print(f"ok   gui offscreen start and clean exit: {check_gui(cli, env, work):.2f} s", flush=True)
         except SmokeFailure as exc:
             print(f"FAIL {exc}")
             return 1

@@ -1,6 +1,10 @@
 ﻿; PlanDesk's Traditional Chinese (Taiwan) texts for the Inno Setup wizard.
-; Loaded after compiler:Default.isl (see plandesk.iss), so it only needs the
-; messages a per-user install and uninstall actually show; the rest stay English.
+; Loaded last (plandesk.iss: compiler:Default.isl, then ChineseTraditional.isl,
+; the unofficial translation vendored from Inno Setup 6.7.3, then this file):
+; PlanDesk's own wording of the messages a clerk sees most, and the messages
+; Inno Setup 6.5+ added that ChineseTraditional.isl (written for 6.1) lacks.
+; Together they cover every message of Default.isl (tests/test_packaging_installer.py).
+; As in Default.isl, messages that Inno Setup 6 ends with a period itself have none here.
 ; UTF-8 with BOM.
 
 [LangOptions]
@@ -85,3 +89,28 @@ ConfirmUninstall=確定要完全移除 %1 嗎？%n%n（您的計畫庫會另外�
 UninstallStatusLabel=請稍候，正在從您的電腦移除 %1。
 UninstalledAll=%1 已從您的電腦移除。
 UninstalledMost=%1 已解除安裝。%n%n部分項目無法移除，您可以自行刪除。
+
+; Added in Inno Setup 6.5-6.7, missing from the vendored ChineseTraditional.isl
+DownloadingLabel2=正在下載檔案...
+ExtractingLabel=正在解壓縮檔案...
+ButtonStopExtraction=停止解壓縮(&S)
+StopExtraction=確定要停止解壓縮嗎？
+ErrorExtractionAborted=已中止解壓縮
+ErrorExtractionFailed=解壓縮失敗：%1
+ArchiveIncorrectPassword=壓縮檔密碼不正確
+ArchiveIsCorrupted=壓縮檔已損毀
+ArchiveUnsupportedFormat=不支援此壓縮檔格式
+RetryCancelSelectAction=選擇動作
+RetryCancelRetry=重試(&T)
+RetryCancelCancel=取消
+StatusDownloadFiles=正在下載檔案...
+SourceVerificationFailed=來源檔案驗證失敗：%1
+VerificationSignatureDoesntExist=簽章檔「%1」不存在
+VerificationSignatureInvalid=簽章檔「%1」無效
+VerificationKeyNotFound=簽章檔「%1」使用了不明的金鑰
+VerificationFileNameIncorrect=檔案名稱不正確
+VerificationFileTagIncorrect=檔案標記不正確
+VerificationFileSizeIncorrect=檔案大小不正確
+VerificationFileHashIncorrect=檔案雜湊值不正確
+ErrorDownloading=下載檔案時發生錯誤：
+ErrorExtracting=解壓縮壓縮檔時發生錯誤：

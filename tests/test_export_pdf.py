@@ -12,6 +12,7 @@ from desktop.errors import PlanDeskError
 from desktop.exchange import read_plan_file
 from desktop.export import export_plan
 
+posix_only = pytest.mark.skipif(sys.platform == "win32", reason="fake converters are shell scripts")
 needs_lo = pytest.mark.skipif(not (shutil.which("soffice") and shutil.which("pdftotext")),
                               reason="LibreOffice and poppler are installed by .ci/setup")
 
@@ -62,6 +63,7 @@ def test_missing_libreoffice_says_how_to_install(tmp_path, monkeypatch):
     assert [p.name for p in tmp_path.iterdir()] == ["plan.pdf"]
 
 
+@posix_only
 def test_converter_failure_is_reported(tmp_path, monkeypatch):
     monkeypatch.setenv("PLANDESK_SOFFICE", "false")  # exits 1 without output
     with pytest.raises(PlanDeskError, match="未能產生 PDF"):
@@ -367,6 +369,7 @@ def test_long_paths_get_the_extended_prefix_on_windows(monkeypatch):
     assert extended(extended(deep)) == extended(deep)
 
 
+@posix_only
 def test_a_failed_temp_cleanup_does_not_hide_the_converters_message(tmp_path, monkeypatch):
     """Windows: a virus scanner still holds the converted file in the temporary folder."""
     import os
@@ -387,6 +390,7 @@ def test_a_failed_temp_cleanup_does_not_hide_the_converters_message(tmp_path, mo
     assert [p.name for p in temp.rglob("*.odt")] == ["plan.odt"]  # the cleanup did fail
 
 
+@posix_only
 def test_the_configured_program_is_what_export_uses(tmp_path, monkeypatch):
     """The core takes the program as a parameter (the GUI passes the one picked in 設定)."""
     fake = tmp_path / "my office" / "soffice"
