@@ -76,7 +76,7 @@ def preview_of_test_pdf(monkeypatch, tmp_path):
 def test_preview_pixmaps_have_device_pixels_for_the_screen_and_rerender_on_zoom(
         qtbot, monkeypatch, preview_of_test_pdf, ratio):
     PrintPreview = preview_of_test_pdf.PrintPreview
-    monkeypatch.setattr(PrintPreview, "devicePixelRatioF", lambda self: ratio)
+    monkeypatch.setattr(preview_of_test_pdf, "screen_ratio", lambda widget: ratio)
     preview = PrintPreview(read_plan_file(fixture_path("taipei-114")))
     qtbot.addWidget(preview)
     a4_at_96 = (round(595 * 96 / 72), round(842 * 96 / 72))
@@ -90,6 +90,22 @@ def test_preview_pixmaps_have_device_pixels_for_the_screen_and_rerender_on_zoom(
     pixmap = preview.pixmaps[0]
     assert abs(pixmap.width() - a4_at_96[0] * 1.5 * ratio) <= 1  # rendered afresh, not scaled up
     assert abs(preview.page_labels[0].width() - a4_at_96[0] * 1.5) <= 1
+    preview.reject()
+
+
+def test_preview_renders_again_when_moved_to_a_screen_with_another_scale(qtbot, monkeypatch, preview_of_test_pdf):
+    from PySide6.QtCore import QCoreApplication, QEvent
+    PrintPreview = preview_of_test_pdf.PrintPreview
+    ratio = [1.0]
+    monkeypatch.setattr(preview_of_test_pdf, "screen_ratio", lambda widget: ratio[0])
+    preview = PrintPreview(read_plan_file(fixture_path("taipei-114")))
+    qtbot.addWidget(preview)
+    width = preview.pixmaps[0].width()
+    ratio[0] = 1.5  # e.g. dragged from a 100 % to a 150 % monitor
+    QCoreApplication.sendEvent(preview, QEvent(QEvent.DevicePixelRatioChange))
+    assert preview.pixmaps[0].devicePixelRatio() == 1.5
+    assert abs(preview.pixmaps[0].width() - width * 1.5) <= 1
+    assert abs(preview.page_labels[0].width() - width) <= 1
     preview.reject()
 
 

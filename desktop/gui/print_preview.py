@@ -11,7 +11,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QGuiApplication, QImage, QPixmap
 from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QHBoxLayout, QLabel,
                                QPushButton, QScrollArea, QVBoxLayout, QWidget)
@@ -124,6 +124,12 @@ class PrintPreview(QDialog):
         for label, pixmap in zip(self.page_labels, self.pixmaps):
             label.setPixmap(pixmap)
             label.setFixedSize(pixmap.deviceIndependentSize().toSize())
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.DevicePixelRatioChange:  # moved to a screen with another scale
+            self.ratio = screen_ratio(self)
+            self.apply_zoom()
+        return super().event(event)
 
     def save_pdf(self, target: str | None = None) -> Path | None:
         """Copy the previewed PDF to a file the clerk picks (atomic, like every export)."""
