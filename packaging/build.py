@@ -188,7 +188,7 @@ def _build(args) -> int:
             if not setup.is_file():
                 raise BuildError(f"Inno Setup 沒有產生 {setup}。")
             print(f"安裝程式：{setup}")
-    if not sign:
+    if windows and not sign:
         print("注意：這次建置未簽署（未加 --sign）；未簽署的程式在辦公室電腦上較常被 SmartScreen／Defender 警告。")
     return 0
 
