@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QHBoxLayout, QLa
 from ..atomic import write_atomic
 from ..errors import PlanDeskError
 from ..export import export_plan
+from ..export.long_path import extended
 from ..export.pdf import INSTALL_HINT, pdf_available, temporary_folder
 from ..export.pdf_pages import PageImage, render_pages
 from ..model import Plan
@@ -140,7 +141,7 @@ class PrintPreview(QDialog):
             if not target:
                 return None
         try:
-            return write_atomic(Path(target), lambda tmp: shutil.copyfile(self.pdf, tmp))
+            return write_atomic(Path(target), lambda tmp: shutil.copyfile(self.pdf, extended(tmp)))
         except PlanDeskError as exc:
             dialogs.show_error(self, exc.message)
             return None
