@@ -305,6 +305,7 @@ def test_windows_timeout_ends_the_whole_process_tree(windows, fake_spawn, monkey
     with pytest.raises(PlanDeskError, match="LibreOffice 超過 2 秒"):
         export_plan(read_plan_file(fixture_path("taipei-114")), "pdf", tmp_path / "plan.pdf")
     assert ("run", ["taskkill", "/T", "/F", "/PID", "4242"], CREATE_NO_WINDOW) in fake_spawn
+    assert not [e for e in fake_spawn if e[0] == "dll"]  # not frozen: the DLL search path is left alone
     assert not (tmp_path / "plan.pdf").exists()
 
 

@@ -6,6 +6,7 @@ QImage. PDFium is not thread-safe: render from one thread at a time.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,10 +43,17 @@ def page_count(pdf: Path) -> int:
 
 def render_pages(pdf: Path, dpi: float, pages: list[int] | None = None) -> list[PageImage]:
     """Pages ``pages`` (0-based; default all) of ``pdf`` at ``dpi`` pixels per inch."""
+    return list(iter_pages(pdf, dpi, pages))
+
+
+def iter_pages(pdf: Path, dpi: float, pages: list[int] | None = None) -> Iterator[PageImage]:
+    """Like :func:`render_pages`, one page at a time: a caller that converts each page
+    (to a pixmap) holds one page's pixels twice, not the whole document's."""
     document = _open(pdf)
     try:
         wanted = range(len(document)) if pages is None else pages
-        return [_render(document[index], dpi) for index in wanted]
+        for index in wanted:
+            yield _render(document[index], dpi)
     finally:
         document.close()
 

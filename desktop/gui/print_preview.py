@@ -21,7 +21,7 @@ from ..errors import PlanDeskError
 from ..export import export_plan
 from ..export.long_path import extended
 from ..export.pdf import INSTALL_HINT, pdf_available, temporary_folder
-from ..export.pdf_pages import PageImage, render_pages
+from ..export.pdf_pages import PageImage, iter_pages, render_pages
 from ..model import Plan
 from . import dialogs
 from .busy import run_busy
@@ -120,7 +120,7 @@ class PrintPreview(QDialog):
         if wanted != self._rendered_at:
             zoom, ratio = wanted
             self.pixmaps = [self._pixmap(page, ratio) for page in
-                            render_pages(self.pdf, PREVIEW_DPI * zoom * ratio)]
+                            iter_pages(self.pdf, PREVIEW_DPI * zoom * ratio)]
             self._rendered_at = wanted
         for label, pixmap in zip(self.page_labels, self.pixmaps):
             label.setPixmap(pixmap)
