@@ -361,7 +361,8 @@ def test_word_failure_and_timeout_are_clear_and_end_word(windows, fake_spawn, mo
 def test_long_paths_get_the_extended_prefix_on_windows(monkeypatch):
     from desktop.export.long_path import extended
     deep = "C:\\Users\\clerk\\" + "\\".join(["年度提升服務效能執行計畫資料夾"] * 20) + "\\plan.pdf"
-    assert extended(deep) == deep  # Linux: unchanged
+    monkeypatch.setattr(sys, "platform", "linux")
+    assert extended(deep) == deep  # elsewhere: unchanged
     monkeypatch.setattr(sys, "platform", "win32")
     assert extended(deep) == "\\\\?\\" + deep
     assert extended("C:/short/plan.pdf") == "C:/short/plan.pdf"
