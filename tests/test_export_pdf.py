@@ -358,17 +358,26 @@ def test_word_failure_and_timeout_are_clear_and_end_word(windows, fake_spawn, mo
     assert not list(tmp_path.glob("plan.pdf"))
 
 
-def test_long_paths_get_the_extended_prefix_on_windows(monkeypatch):
-    from desktop.export.long_path import extended
-    deep = "C:\\Users\\clerk\\" + "\\".join(["年度提升服務效能執行計畫資料夾"] * 20) + "\\plan.pdf"
-    monkeypatch.setattr(sys, "platform", "linux")
-    assert extended(deep) == deep  # elsewhere: unchanged
+@posix_only  # on a real Windows the folders themselves depend on the policy
+def test_too_long_a_target_is_refused_on_windows_unless_long_paths_are_on(monkeypatch, tmp_path):
+    """Without the LongPathsEnabled policy Windows says "not found"; PlanDesk says what to do."""
+    from desktop.export.long_path import FILESYSTEM_KEY, TEMP_NAME_ROOM
+    plan = read_plan_file(fixture_path("taipei-114"))
+    deep = tmp_path.joinpath(*["年度提升服務效能執行計畫資料夾"] * 14)
+    deep.mkdir(parents=True)
+    target = deep / ("x" * max(1, 246 - TEMP_NAME_ROOM - len(str(deep))) + ".docx")
+    assert len(str(target)) + TEMP_NAME_ROOM >= 260
+    export_plan(plan, "docx", target)  # Linux: no such limit
+    registry = FakeRegistry({})
+    monkeypatch.setitem(sys.modules, "winreg", registry)
     monkeypatch.setattr(sys, "platform", "win32")
-    assert extended(deep) == "\\\\?\\" + deep
-    assert extended("C:/short/plan.pdf") == "C:/short/plan.pdf"
-    unc = "\\\\server\\share\\" + "x" * 300
-    assert extended(unc) == "\\\\?\\UNC\\server\\share\\" + "x" * 300
-    assert extended(extended(deep)) == extended(deep)
+    with pytest.raises(PlanDeskError, match=r"完整路徑有 \d+ 個字元.*請改存到較短的資料夾"):
+        export_plan(plan, "docx", target)
+    short = tmp_path / "short.docx"
+    assert export_plan(plan, "docx", short) == short
+    registry.values[("HKLM", None, FILESYSTEM_KEY)] = 1  # the policy is on: written as asked
+    target.unlink()
+    assert export_plan(plan, "docx", target).is_file()
 
 
 @posix_only

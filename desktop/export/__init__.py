@@ -18,6 +18,7 @@ from ..errors import PlanDeskError
 from ..model import Plan
 from .blocks import Document
 from .layout import plan_document, table_document
+from .long_path import refuse_too_long
 
 FORMATS = ("docx", "odt", "pdf")
 
@@ -39,6 +40,7 @@ def write_document(doc: Document, fmt: str, target: str | Path, soffice: str | N
     """Render layout blocks to ``target`` atomically in format ``fmt`` (PDF: with the
     LibreOffice program ``soffice`` when given, see :func:`.pdf.find_soffice`)."""
     write = _writer(fmt, soffice)
+    refuse_too_long(target)
     return write_atomic(Path(target), lambda tmp: write(doc, tmp))
 
 

@@ -14,7 +14,6 @@ from pathlib import Path
 
 from ..errors import PlanDeskError
 from .blocks import Document
-from .long_path import extended
 from .office_finder import find_soffice, find_word
 from .office_process import run_converter
 
@@ -71,4 +70,4 @@ def write_pdf(doc: Document, target: Path, soffice: str | None = None) -> None:
             source = Path(tmp) / "plan.odt"
             write_odt(doc, source)
             pdf = convert_to_pdf(source, Path(tmp), soffice=soffice)
-        shutil.copyfile(pdf, extended(target))
+        shutil.copyfile(pdf, target)

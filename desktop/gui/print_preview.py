@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QHBoxLayout, QLa
 from ..atomic import write_atomic
 from ..errors import PlanDeskError
 from ..export import export_plan
-from ..export.long_path import extended
+from ..export.long_path import refuse_too_long
 from ..export.pdf import INSTALL_HINT, pdf_available, temporary_folder
 from ..export.pdf_pages import PageImage, iter_pages, render_pages
 from ..model import Plan
@@ -141,7 +141,8 @@ class PrintPreview(QDialog):
             if not target:
                 return None
         try:
-            return write_atomic(Path(target), lambda tmp: shutil.copyfile(self.pdf, extended(tmp)))
+            refuse_too_long(target)
+            return write_atomic(Path(target), lambda tmp: shutil.copyfile(self.pdf, tmp))
         except PlanDeskError as exc:
             dialogs.show_error(self, exc.message)
             return None
