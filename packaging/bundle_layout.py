@@ -31,6 +31,9 @@ EXCLUDED_MODULES = [
     "PySide6.QtTextToSpeech", "PySide6.QtSpatialAudio", "PySide6.QtHttpServer",
     "readline", "tkinter", "lxml.objectify", "lxml.html", "lxml.isoschematron",
     "pytest", "pytestqt", "hypothesis", "IPython", "matplotlib", "numpy",
+    # PlanDesk never goes online: TLS (and OpenSSL's 5 MB) only come in because
+    # xml.sax imports urllib.request, which does without them (hashlib too).
+    "ssl", "_ssl", "_hashlib",
 ]
 
 # Qt plugin folders a desktop form editor does not need: Wayland compositor
@@ -50,6 +53,8 @@ _DROPPED_LIBS = ("libqgtk3.", "libQt6EglFS", "libQt6EglFs", "libcairo", "libpang
                  "libgdk_pixbuf", "libthai.", "libdatrie.", "libpixman-", "libfribidi.", "libharfbuzz.",
                  "libgraphite2.", "libjpeg.", "libgio-", "libgmodule-", "libmount.", "libselinux.",
                  "libblkid.",
+                 # OpenSSL: only TLS used it (Python's ssl/_hashlib and Qt's tls plugins are left out)
+                 "libssl.", "libcrypto.",
                  # image formats no plan, icon or dialog uses (PNG is built in; ICO, SVG, JPEG, GIF stay)
                  "libqtiff.", "libqwebp.", "libqicns.", "libqtga.", "libqwbmp.", "qtiff.", "qwebp.", "qicns.",
                  "qtga.", "qwbmp.")
