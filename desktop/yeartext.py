@@ -26,6 +26,16 @@ LETTER_NO_RE = re.compile(rf"字[ \u3000]*第[ \u3000]*([{_DIGIT}A-Za-z\-]+)[ \u
 _LETTER_GAP = 40  # characters allowed between a letter's date and its 字第…號
 
 
+def roc_date_text(value: date) -> str:
+    """date(2019, 7, 5) → 「108 年 7 月 5 日」, as a 公文 writes a date in running text."""
+    return f"{value.year - ROC_OFFSET} 年 {value.month} 月 {value.day} 日"
+
+
+def roc_short_date(value: date) -> str:
+    """date(2026, 12, 2) → '115/12/02', as lists and forms show a date."""
+    return f"{value.year - ROC_OFFSET}/{value.month:02d}/{value.day:02d}"
+
+
 def digits(text: str) -> int:
     return int(unicodedata.normalize("NFKC", text))
 

@@ -188,6 +188,21 @@ def test_due_date_edit_is_stored_and_undoable(window):
     assert view.due.date() == QDate(2019, 7, 5)
 
 
+def test_due_date_shows_and_takes_roc_dates_typed_by_the_clerk(window, qtbot):
+    from PySide6.QtCore import QDate, Qt
+    view = window.assessment_view
+    assert view.due.text() == "108/07/05"
+    view.due.lineEdit().selectAll()
+    qtbot.keyClicks(view.due, "108/07/19")
+    qtbot.keyClick(view.due, Qt.Key_Return)
+    assert view.due.date() == QDate(2019, 7, 19)
+    assert window.document.plan.review.periods[0].due == "2019-07-19"
+    view.due.lineEdit().selectAll()
+    qtbot.keyClicks(view.due, "108/02/30")  # no such day: the field keeps the last good date
+    view.due.clearFocus()
+    assert view.due.date() == QDate(2019, 7, 19)
+
+
 def test_switching_period_shows_that_periods_text(window):
     view = window.assessment_view
     view.table.selectRow(1)

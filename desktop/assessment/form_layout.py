@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from ..yeartext import ROC_OFFSET
 from .items import ReviewItem
 
 KEY_HEADER = "編號"
@@ -25,11 +24,6 @@ HELP_LABEL = "填寫說明："
 PERIOD_RE = re.compile(rf"{PERIOD_LABEL}\s*(\S+?)(?:（|\(|\s|$)")
 DEPARTMENT_RE = re.compile(rf"{DEPARTMENT_LABEL}\s*(.+?)\s*$")
 TITLE_SUFFIX = "自行考核執行情形填報表"
-
-
-def roc_date(value) -> str:
-    """2019-07-05 → 「108 年 7 月 5 日」."""
-    return f"{value.year - ROC_OFFSET} 年 {value.month} 月 {value.day} 日"
 
 
 def form_row(item: ReviewItem, department: str) -> list[str] | None:

@@ -15,6 +15,7 @@ from ..export.blocks import Para
 from ..export.layout import table_document
 from ..model import Plan
 from ..sanitize import clean_line
+from ..yeartext import roc_date_text
 from . import form_layout as F
 from .due_dates import due_of
 from .items import ReviewItem, department_names, review_items
@@ -54,7 +55,7 @@ def write_form(plan: Plan, period: ReviewPeriod, department: str, target: str | 
         raise PlanDeskError(f"「{department}」在此計畫中沒有主辦或協辦的項目，請確認部門名稱。")
     doc = table_document(form_title(plan, period), F.HEADERS, rows, plan.profile, F.WIDTHS)
     due = due_of(plan, period)
-    due_text = f"{F.roc_date(due.value)}前送業務組" if due.value else "請依業務組通知期限送回"
+    due_text = f"{roc_date_text(due.value)}前送業務組" if due.value else "請依業務組通知期限送回"
     lines = [f"{F.PLAN_LABEL}{plan.title}", f"{F.DEPARTMENT_LABEL}{department}",
              f"{F.PERIOD_LABEL}{period.name}（{period.start_month} 月至 {period.end_month} 月）",
              f"{F.DUE_LABEL}{due_text}",

@@ -2,12 +2,8 @@
 and not before the letter the plan cites as its basis."""
 from __future__ import annotations
 
-from ..yeartext import ROC_OFFSET, find_dates, find_letters
+from ..yeartext import find_dates, find_letters, roc_date_text
 from .registry import ERROR, HINT, rule
-
-
-def _roc_text(value) -> str:
-    return f"{value.year - ROC_OFFSET} 年 {value.month} 月 {value.day} 日"
 
 
 @rule("date-line", "訂定日期")
@@ -33,5 +29,5 @@ def date_line(ctx):
                 if letter.date and letter.date.value and letter.date.value > written.value:
                     yield ctx.finding(
                         "date-line", ERROR, "plan:date_line",
-                        f"日期列的「{shown}」早於計畫依據所引來函的日期（{_roc_text(letter.date.value)}），"
+                        f"日期列的「{shown}」早於計畫依據所引來函的日期（{roc_date_text(letter.date.value)}），"
                         "計畫不可能在來函之前訂定，請更正日期。", "日期列")

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QDoubleSpinBox, QHBoxLayout, QLabel,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel,
                                QLineEdit, QPlainTextEdit, QPushButton, QSplitter, QTableView, QVBoxLayout,
                                QWidget)
 
@@ -24,6 +24,7 @@ from ..ops import Change
 from . import dialogs
 from .assessment_model import COL_ITEM, COL_STATUS, COL_TEXT, AssessmentModel, NodeIdRole, StatusChipDelegate
 from .fields import DocumentUndoFilter
+from .roc_date_edit import RocDateEdit
 
 ALL, NOT_FILLED, LATE = "全部項目", "未填報", "落後"
 FORM_SUFFIXES = (".docx", ".odt")
@@ -61,9 +62,8 @@ class AssessmentView(QWidget):
         self.filter = QComboBox()
         self.filter.addItems([ALL, NOT_FILLED, LATE])
         self.department = QComboBox()
-        self.due = QDateEdit()
+        self.due = RocDateEdit()
         self.due.setCalendarPopup(True)
-        self.due.setDisplayFormat("yyyy-MM-dd")
         self.due.setToolTip(self.tr("送交業務處的期限；預設取自計畫「考核作業」的文字"))
         self.make_forms_button = QPushButton(self.tr("產生填報表…"))
         self.merge_button = QPushButton(self.tr("合併填報表…"))

@@ -2,6 +2,8 @@
 new (skeleton or empty), duplicate, rename, delete (to the recycle bin) and restore."""
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QInputDialog, QMenu, QToolButton, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
@@ -11,7 +13,7 @@ from ..errors import PlanDeskError
 from ..library import Library
 from ..model import Plan
 from ..ops import EditPlan
-from ..yeartext import ROC_OFFSET
+from ..yeartext import roc_short_date
 from . import dialogs
 
 PlanIdRole = Qt.UserRole + 1
@@ -19,8 +21,7 @@ PlanIdRole = Qt.UserRole + 1
 
 def roc_date(iso: str) -> str:
     """'2026-12-02T13:05:09' → '115/12/02', the way a 公文 dates things."""
-    year, month, day = iso[:10].split("-")
-    return f"{int(year) - ROC_OFFSET}/{month}/{day}"
+    return roc_short_date(date.fromisoformat(iso[:10]))
 
 
 def roc_time(iso: str) -> str:
