@@ -13,8 +13,7 @@ from .assessment.model import Review
 from .errors import PlanDeskError
 from .library import Library
 from .model import Department, Node, Paragraph, Plan
-from .rollover import Proposal, apply_proposals, propose
-from .source_year import SourceYear, source_year
+from .rollover import Proposal, SourceYear, apply_proposals, propose, source_year
 
 
 @dataclass

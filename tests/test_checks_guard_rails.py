@@ -5,7 +5,7 @@ import json
 
 from conftest import run_cli
 from desktop.checks import RULES, check_plan, rule_name
-from desktop.cleanup import strip_invisible_op
+from desktop.checks.fixes import strip_invisible_op
 from desktop.document import PlanDocument
 from desktop.exchange import dumps
 from desktop.model import Department, Node

@@ -5,7 +5,7 @@ from conftest import fixture_path
 from desktop.exchange import read_plan_file
 from desktop.model import Node, Paragraph, Plan, Section
 from desktop.rollover import DATE, LETTER, YEAR, apply_proposals, propose
-from desktop.source_year import source_year
+from desktop.rollover import source_year
 from desktop.yeartext import find_letters, find_years
 
 BLANKED = "\u3000"

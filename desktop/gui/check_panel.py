@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton, QT
 
 from ..checks import SEVERITIES, check_plan, rule_name
 from ..checks.invisible import RULE_ID as INVISIBLE_RULE
-from ..cleanup import strip_invisible_op
+from ..checks.fixes import strip_invisible_op
 from ..errors import PlanDeskError
 from . import dialogs
 

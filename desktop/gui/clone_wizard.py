@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QFormLayout, QHBoxLayout, QLa
 
 from ..clone import create_clone, preview_clone
 from ..errors import PlanDeskError
-from ..source_year import source_year
+from ..rollover import source_year
 from . import dialogs
 
 _KIND_NAMES = {"year": "年份", "date": "日期", "letter": "來函"}

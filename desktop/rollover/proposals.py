@@ -18,11 +18,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Plan
+from ..model import Plan
 from .past_events import past_event_reason
-from .plantext import FieldRef, text_fields
+from ..plantext import FieldRef, text_fields
 from .source_year import SourceYear, source_year
-from .yeartext import ROC_OFFSET, find_dates, find_letters, find_years, same_width
+from ..yeartext import ROC_OFFSET, find_dates, find_letters, find_years, same_width
 
 YEAR, DATE, LETTER = "year", "date", "letter"
 BLANK = "\u3000"

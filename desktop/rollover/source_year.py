@@ -20,8 +20,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .model import Plan
-from .yeartext import find_dates, find_letters, find_years
+from ..model import Plan
+from ..yeartext import find_dates, find_letters, find_years
 
 DATE_LINE, PERIODS, ASSESSMENT = "日期列", "執行期間", "考核日期"
 _PLAUSIBLE = 2

@@ -1,13 +1,13 @@
-"""Whole-plan clean-ups offered by the checker as one click (and one undo step)."""
+"""One-click fixes the checker offers (each one operation, so one undo step)."""
 from __future__ import annotations
 
 import copy
 from dataclasses import replace
 
-from .model import Plan
-from .ops import Compound, EditNode, EditPlan, Operation, SetSections
-from .plantext import text_fields
-from .sanitize import strip_invisible
+from ..model import Plan
+from ..ops import Compound, EditNode, EditPlan, Operation, SetSections
+from ..plantext import text_fields
+from ..sanitize import strip_invisible
 
 STRIP_INVISIBLE_LABEL = "清除隱形字元"
 
