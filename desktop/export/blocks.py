@@ -25,7 +25,8 @@ class Para:
     False (narrow heading cells, where a hanging indent would leave a sliver).
     ``indent_em`` is an
     extra left indent in character widths; ``first_line_em`` indents an
-    unnumbered paragraph's first line.
+    unnumbered paragraph's first line. ``keep_next`` keeps the paragraph on the
+    page of the next block (headings, a table's intro line).
 
     ``runs`` ("rich runs"), when given, is how ``text`` prints: ``(text, mark)``
     pieces whose mark is "" or one of :data:`RUN_MARKS` (a 對照表's 修正處加底線).
@@ -39,6 +40,7 @@ class Para:
     first_line_em: float = 0.0
     hang: bool = True
     runs: list[tuple[str, str]] | None = None
+    keep_next: bool = False
 
 
 @dataclass
@@ -66,9 +68,15 @@ class Table:
 
 @dataclass
 class Document:
+    """The blocks plus what the files say about themselves: ``title`` and
+    ``author`` (the office) go into DOCX core properties and ODT meta.xml, from
+    where LibreOffice also copies them into the PDF."""
     profile: dict
     blocks: list[Para | Table] = field(default_factory=list)
     footer: str = ""  # with {PAGE} and {NUMPAGES} placeholders
+    title: str = ""
+    author: str = ""
+    language: str = "zh-TW"
 
 
 def rich_para(runs: list[tuple[str, str]], style: str = "table") -> Para:

@@ -18,6 +18,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt
 
 from .blocks import Cell, Covered, Document, Para, Table, split_fields
+from .docx_package import tidy_package
 from .units import cell_padding_cm, column_widths_cm, indents_pt, line_spacing, size_pt, spacing_pt
 
 _JC = {"left": "left", "center": "center", "right": "right", "justify": "both"}
@@ -82,7 +83,8 @@ class _BodyXml:
         spacing = int(round(240 * line_spacing(self.profile, para.style)))
         before, after = spacing_pt(self.profile, para.style)
         rpr = self.rpr(para.style, para.bold)
-        ppr = (f'<w:pPr><w:spacing w:before="{int(before * 20)}" w:after="{int(after * 20)}" '
+        keep = "<w:keepNext/>" if para.keep_next else ""
+        ppr = (f'<w:pPr>{keep}<w:spacing w:before="{int(before * 20)}" w:after="{int(after * 20)}" '
                f'w:line="{spacing}" w:lineRule="auto"/>'
                f'{ind}<w:jc w:val="{_JC[para.align]}"/>{rpr}</w:pPr>')
         runs = ""
@@ -127,7 +129,8 @@ class _BodyXml:
         out += [f'<w:gridCol w:w="{w}"/>' for w in widths]
         out.append("</w:tblGrid>")
         for header, rows in ((True, table.header), (False, table.rows)):
-            tr_pr = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if header else ""
+            # No row splits across pages (Word and LibreOffice still split one taller than a page).
+            tr_pr = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if header else "<w:trPr><w:cantSplit/></w:trPr>"
             for row in rows:
                 cells = "".join(self.cell(c, widths, i, header) for i, c in enumerate(row))
                 out.append(f"<w:tr>{tr_pr}{cells}</w:tr>")
@@ -154,6 +157,10 @@ def _set_style_fonts(docx, profile: dict) -> None:
         rfonts.set(qn("w:hAnsi"), latin)
         rfonts.set(qn("w:eastAsia"), asian)
         rfonts.set(qn("w:cs"), latin)
+    # Widow/orphan control for every paragraph.
+    defaults = styles.find(f'{qn("w:docDefaults")}/{qn("w:pPrDefault")}')
+    defaults.clear()
+    defaults.append(parse_xml(f'<w:pPr {nsdecls("w")}><w:widowControl/></w:pPr>'))
     normal = docx.styles["Normal"]
     normal.font.name = latin
     normal.element.rPr.rFonts.set(qn("w:eastAsia"), asian)
@@ -205,6 +212,5 @@ def write_docx(doc: Document, target: Path) -> None:
     old_body = docx.element.body
     sect_pr = etree.tostring(old_body.find(qn("w:sectPr")), encoding="unicode")
     docx.element.replace(old_body, parse_xml(body_xml.build(sect_pr)))
-    docx.core_properties.title = next((b.text for b in doc.blocks if isinstance(b, Para)), "")
-    docx.core_properties.language = "zh-TW"
+    tidy_package(docx, doc)
     docx.save(str(target))

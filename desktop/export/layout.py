@@ -11,7 +11,9 @@ from ..numbering import node_tokens, paragraph_tokens, section_tokens
 from ..profiles import load_profile
 from ..sanitize import clean_line, clean_text
 from .blocks import Cell, Document, Para, Table, grid, rich_para
+from .linebreak import title_lines
 from .table_layout import plan_table
+from .units import size_pt, usable_width_cm
 
 
 def heading_text(heading: str, profile: dict) -> str:
@@ -42,25 +44,38 @@ def _sanitise(doc: Document) -> Document:
     return doc
 
 
+def title_para(title: str, profile: dict) -> Para:
+    """The centred title; one too long for a line breaks at a natural point."""
+    width_em = usable_width_cm(profile) / 2.54 * 72 / size_pt(profile, "title")
+    text = "\n".join(title_lines(clean_line(title), width_em))
+    return Para(text, style="title", bold=True, align="center", keep_next=True)
+
+
 def plan_document(plan: Plan) -> Document:
     """The whole plan in its profile's official layout."""
     profile = load_profile(plan.profile)
     layout = profile.get("layout", {})
     body_indent = layout.get("body_indent_em", 2)
     body_align = layout.get("body_align", "left")
-    doc = Document(profile=profile, footer=profile.get("footer", ""))
-    doc.blocks.append(Para(plan.title, style="title", bold=True, align="center"))
+    doc = Document(profile=profile, footer=profile.get("footer", ""), title=clean_line(plan.title),
+                   author=clean_line(plan.office or plan.organization))
+    doc.blocks.append(title_para(plan.title, profile))
     if plan.date_line:
-        doc.blocks.append(Para(plan.date_line, style="date_line", align=layout.get("date_line_align", "right")))
+        doc.blocks.append(Para(plan.date_line, style="date_line", align=layout.get("date_line_align", "right"),
+                               keep_next=True))
     tokens = node_tokens(plan)
     for section, tok in zip(plan.sections, section_tokens(plan)):
-        doc.blocks.append(Para(heading_text(section.heading, profile), style="heading", token=tok, bold=True))
+        doc.blocks.append(Para(heading_text(section.heading, profile), style="heading", token=tok, bold=True,
+                               keep_next=True))
+        # A table's intro lines stay with the table; other text only keeps its heading.
+        intro = section.kind == "table"
         for para, ptok in zip(section.paragraphs, paragraph_tokens(plan, section.paragraphs)):
             if ptok:
-                doc.blocks.append(Para(para.text, token=ptok, indent_em=body_indent, align=body_align))
+                doc.blocks.append(Para(para.text, token=ptok, indent_em=body_indent, align=body_align,
+                                       keep_next=intro))
             else:
                 doc.blocks.append(Para(para.text, indent_em=body_indent, align=body_align,
-                                       first_line_em=layout.get("body_first_line_em", 0)))
+                                       first_line_em=layout.get("body_first_line_em", 0), keep_next=intro))
         if section.kind == "table":
             doc.blocks.append(plan_table(plan, tokens, profile))
             for note in section.notes:
@@ -82,10 +97,10 @@ def table_document(title: str, headers: list[str], rows: list[list], profile_nam
     """A titled document holding one plain table (e.g. the 新舊對照表); cells as
     :func:`_cell_paragraphs` reads them; ``intro`` a line between title and table."""
     profile = load_profile(profile_name)
-    doc = Document(profile=profile, footer=profile.get("footer", ""))
-    doc.blocks.append(Para(title, style="title", bold=True, align="center"))
+    doc = Document(profile=profile, footer=profile.get("footer", ""), title=clean_line(title))
+    doc.blocks.append(title_para(title, profile))
     if intro:
-        doc.blocks.append(Para(intro))
+        doc.blocks.append(Para(intro, keep_next=True))  # stays with the table
     width = len(headers)
     header = [Cell([Para(h, style="table_header", bold=True, align="center")], align="center")
               for h in headers]

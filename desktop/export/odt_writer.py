@@ -4,6 +4,7 @@ Spans use ``numberrowsspanned``/``numbercolumnsspanned`` plus a
 ``CoveredTableCell`` at every hidden position; the header row sits in
 ``TableHeaderRows`` so it repeats on every page; East Asian fonts go into
 ``fontnameasian`` of every style, as LibreOffice and Word read them there.
+The package itself (manifest, meta.xml) is written by :mod:`.odt_package`.
 """
 from __future__ import annotations
 
@@ -13,14 +14,16 @@ from odf import teletype
 from odf.opendocument import OpenDocumentText
 from odf.style import (FontFace, Footer, FooterStyle, HeaderFooterProperties, MasterPage, PageLayout,
                        PageLayoutProperties, ParagraphProperties, Style, TableCellProperties,
-                       TableColumnProperties, TableProperties, TextProperties)
+                       TableColumnProperties, TableProperties, TableRowProperties, TextProperties)
 from odf.table import CoveredTableCell, Table as OdfTable, TableCell, TableColumn, TableHeaderRows, TableRow
 from odf.text import P, PageCount, PageNumber, Span
 
 from .blocks import Cell, Covered, Document, Para, Table, split_fields
+from .odt_package import save_odt
 from .units import cell_padding_cm, column_widths_cm, indents_pt, line_spacing, size_pt, spacing_pt
 
 _ALIGN = {"left": "start", "center": "center", "right": "end", "justify": "justify"}
+_VALIGN = {"top": "top", "center": "middle", "bottom": "bottom"}  # ODF says "middle"
 
 
 def _add_text(element, text: str) -> None:
@@ -41,6 +44,7 @@ class _OdtBuilder:
         self._cell_styles: dict[tuple, Style] = {}
         self._mark_styles: dict[str, Style] = {}
         self._tables = 0
+        self._row_style: Style | None = None
 
     def text_props(self, style: str, bold: bool) -> TextProperties:
         size = f"{size_pt(self.profile, style):g}pt"
@@ -86,15 +90,16 @@ class _OdtBuilder:
 
     def para_style(self, para: Para) -> Style:
         left, first = indents_pt(self.profile, para)
-        key = (para.style, para.bold, para.align, round(left, 2), round(first, 2))
+        key = (para.style, para.bold, para.align, round(left, 2), round(first, 2), para.keep_next)
         style = self._para_styles.get(key)
         if style is None:
             style = Style(name=f"P{len(self._para_styles) + 1}", family="paragraph", parentstylename="Standard")
             before, after = spacing_pt(self.profile, para.style)
+            keep = {"keepwithnext": "always"} if para.keep_next else {}
             style.addElement(ParagraphProperties(
                 textalign=_ALIGN[para.align], marginleft=f"{left:.2f}pt", textindent=f"{first:.2f}pt",
-                margintop=f"{before:g}pt", marginbottom=f"{after:g}pt",
-                lineheight=f"{round(line_spacing(self.profile, para.style) * 100)}%"))
+                margintop=f"{before:g}pt", marginbottom=f"{after:g}pt", widows="2", orphans="2",
+                lineheight=f"{round(line_spacing(self.profile, para.style) * 100)}%", **keep))
             style.addElement(self.text_props(para.style, para.bold))
             self.odt.automaticstyles.addElement(style)
             self._para_styles[key] = style
@@ -131,7 +136,7 @@ class _OdtBuilder:
         if key not in self._cell_styles:
             style = Style(name=f"C{len(self._cell_styles) + 1}", family="table-cell")
             pad_v, pad_h = cell_padding_cm(self.profile)
-            props = dict(border="0.5pt solid #000000", verticalalign=align,
+            props = dict(border="0.5pt solid #000000", verticalalign=_VALIGN[align],
                          paddingtop=f"{pad_v}cm", paddingbottom=f"{pad_v}cm",
                          paddingleft=f"{pad_h}cm", paddingright=f"{pad_h}cm")
             shading = self.profile["table"].get("header_shading")
@@ -142,8 +147,16 @@ class _OdtBuilder:
             self._cell_styles[key] = style
         return self._cell_styles[key]
 
+    def row_style(self) -> Style:
+        """Rows never split across pages (LibreOffice still splits one taller than a page)."""
+        if self._row_style is None:
+            self._row_style = Style(name="R1", family="table-row")
+            self._row_style.addElement(TableRowProperties(keeptogether="always"))
+            self.odt.automaticstyles.addElement(self._row_style)
+        return self._row_style
+
     def row(self, cells: list[Cell | Covered], header: bool) -> TableRow:
-        row = TableRow()
+        row = TableRow(stylename=self.row_style())
         for cell in cells:
             if isinstance(cell, Covered):
                 row.addElement(CoveredTableCell())
@@ -189,4 +202,4 @@ class _OdtBuilder:
 
 def write_odt(doc: Document, target: Path) -> None:
     """Write ``doc`` to ``target`` (a fresh file; callers make it atomic)."""
-    _OdtBuilder(doc).build().save(str(target))
+    save_odt(_OdtBuilder(doc).build(), doc, target)

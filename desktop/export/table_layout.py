@@ -4,6 +4,10 @@ Column 0 holds the 面向 (level-0 nodes), column 1 the strategies (level 1), an
 when the profile allows it and the plan has titled items under its strategies
 (「1. 訂定申辦業務標準作業流程」 in the seeds) — a sub-column for those sub-strategy
 headings. Each heading cell is merged vertically over all rows of its descendants.
+
+Departments and a period stored on a parent print on its children's rows, merged
+over them as hand-made plans do: each row knows which node its 部門/期間 come from,
+and consecutive rows with the same source share one cell.
 """
 from __future__ import annotations
 
@@ -11,15 +15,18 @@ from dataclasses import dataclass, field
 
 from ..model import Department, Node, Plan
 from .blocks import Cell, Para, Table, grid, text_width_em
+from .column_widths import ColumnText, fit_widths
 
 
 @dataclass
 class _Row:
-    """One table row before spans are computed: the headings it sits under and its cells."""
+    """One table row before spans are computed: the headings it sits under, its
+    content, and the nodes its departments and period come from (itself or the
+    nearest ancestor that has them)."""
     heads: list[Node | None]
     content: list[Para] = field(default_factory=list)
-    departments: list[Para] = field(default_factory=list)
-    period: list[Para] = field(default_factory=list)
+    dept_source: Node | None = None
+    period_source: Node | None = None
 
 
 def _has_own_content(node: Node) -> bool:
@@ -50,6 +57,7 @@ class _TableBuilder:
         self.sub = allow and any(g.title for top in plan.tree for s in top.children for g in s.children)
         self.n_heads = 3 if self.sub else 2  # heading columns: 面向, strategy, [sub-strategy]
         self.rows: list[_Row] = []
+        self.parent: dict[str, Node] = {c.id: n for n in plan.walk() for c in n.children}
 
     def heading(self, node: Node) -> list[Para]:
         tok = self.tokens.get(node.id, "")
@@ -72,13 +80,27 @@ class _TableBuilder:
                 paras.extend(self.item_paragraphs(child, inner, True))
         return paras
 
+    def source(self, node: Node | None, attr: str) -> Node | None:
+        """``node`` or its nearest ancestor whose ``attr`` (departments/period) is set."""
+        while node is not None and not getattr(node, attr):
+            node = self.parent.get(node.id)
+        return node
+
+    def make_row(self, heads: list[Node | None], node: Node | None, content: list[Para]) -> _Row:
+        return _Row(list(heads), content, self.source(node, "departments"), self.source(node, "period"))
+
     def add_row(self, heads: list[Node | None], node: Node | None, content: list[Para]) -> None:
-        depts = period = []
-        if node is not None:
-            depts = [Para(line, style="table", align="center")
-                     for line in department_lines(node.departments, self.profile)]
-            period = [Para(node.period, style="table", align="center")] if node.period else []
-        self.rows.append(_Row(list(heads), content, depts, period))
+        self.rows.append(self.make_row(heads, node, content))
+
+    def departments_cell(self, node: Node | None) -> list[Para]:
+        if node is None:
+            return []
+        return [Para(line, style="table", align="center")
+                for line in department_lines(node.departments, self.profile)]
+
+    @staticmethod
+    def period_cell(node: Node | None) -> list[Para]:
+        return [Para(node.period, style="table", align="center")] if node is not None else []
 
     def visit(self, node: Node, depth: int, heads: list[Node | None], indent: float = 0.0) -> None:
         """Rows for ``node``; ``indent`` (in character widths) keeps rows of nested items
@@ -87,12 +109,18 @@ class _TableBuilder:
             # A heading column cell: the node's own text (if any) is a row under it.
             heads = heads[:depth] + [node] + [None] * (self.n_heads - depth - 1)
             before = len(self.rows)
-            if _has_own_content(node):
-                # An untitled heading shows its text in the heading cell already.
-                text = [Para(node.text, style="table")] if node.text and node.title else []
+            # An untitled heading shows its text in the heading cell already.
+            text = [Para(node.text, style="table")] if node.text and node.title else []
+            if text or (_has_own_content(node) and not node.children):
                 self.add_row(heads, node, text)
             for child in node.children:
                 self.visit(child, depth + 1, heads)
+            added = self.rows[before:]
+            if not text and node.children and (
+                    (node.departments and all(r.dept_source is not node for r in added))
+                    or (node.period and all(r.period_source is not node for r in added))):
+                # Its children carry their own: the heading's own entries get a row.
+                self.rows.insert(before, self.make_row(heads, node, []))
             if len(self.rows) == before:
                 self.add_row(heads, None, [])
             return
@@ -108,14 +136,29 @@ class _TableBuilder:
     def build(self) -> Table:
         for top in self.plan.tree:
             self.visit(top, 0, [None] * self.n_heads)
-        return Table(widths=self.widths(), header=[self.header_row()], rows=self.grid_rows())
+        rows = self.grid_rows()
+        header = self.header_row()
+        return Table(widths=self.widths(header, rows), header=[header], rows=rows)
 
-    def widths(self) -> list[float]:
-        w = list(self.profile["table"]["relative_widths"])
+    def widths(self, header: list, rows: list[list]) -> list[float]:
+        """Widths measured from the cells' text (see :mod:`.column_widths`)."""
+        profile_cols, fractions = [0, 1, 2, 3, 4], [1.0] * 5
         if self.sub:
             share = self.profile["table"].get("sub_strategy_share", 0.45)
-            w[1:2] = [w[1] * share, w[1] * (1 - share)]
-        return w
+            profile_cols[1:2], fractions[1:2] = [1, 1], [share, 1 - share]
+        columns = [ColumnText() for _ in profile_cols]
+        for c, cell in enumerate(header):
+            if isinstance(cell, Cell) and cell.colspan == 1:
+                columns[c].labels.extend(p.text for p in cell.paragraphs)
+        for row in rows:
+            for c, cell in enumerate(row):
+                if not isinstance(cell, Cell) or cell.colspan > 1:
+                    continue
+                if c < self.n_heads:
+                    columns[c].wrapped.extend(p.token + p.text for p in cell.paragraphs)
+                elif c >= len(row) - 2:
+                    columns[c].lines.extend(p.text for p in cell.paragraphs)
+        return fit_widths(self.profile, columns, profile_cols, fractions)
 
     def header_row(self) -> list:
         labels = list(self.plan.columns)
@@ -146,10 +189,21 @@ class _TableBuilder:
                 cells.append(None)
             else:
                 cells.append(Cell(row.content))
-            cells.append(Cell(row.departments))
-            cells.append(Cell(row.period))
+            cells.append(self.source_cell(r, "dept_source", self.departments_cell))
+            cells.append(self.source_cell(r, "period_source", self.period_cell))
             raw.append(cells)
         return grid(raw)
+
+    def source_cell(self, r: int, attr: str, paragraphs) -> Cell | None:
+        """The 部門/期間 cell of row ``r``: merged over the following rows whose
+        entries come from the same node; None where the cell above covers it."""
+        source = getattr(self.rows[r], attr)
+        if source is not None and r and getattr(self.rows[r - 1], attr) is source:
+            return None
+        span = 1
+        while source is not None and r + span < len(self.rows) and getattr(self.rows[r + span], attr) is source:
+            span += 1
+        return Cell(paragraphs(source), rowspan=span)
 
 
 def plan_table(plan: Plan, tokens: dict[str, str], profile: dict) -> Table:

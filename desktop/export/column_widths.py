@@ -1,0 +1,126 @@
+"""Table column widths measured from the text they hold, within the shares the
+layout profile allows (``table.min_shares`` / ``table.max_shares``).
+
+Narrow columns (面向, 策略, 部門, 期間) get what their text needs; the content
+column (``table.flexible_column``) takes the rest. A heading or header label
+column is then widened (or narrowed) within its bounds until no cell of it ends
+with a single character on its own line, where some width allows that.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .blocks import text_width_em
+from .linebreak import ends_with_lone_char, wrap_lines
+from .units import cell_padding_cm, size_pt, usable_width_cm
+
+_STEP_EM = 0.25
+_SLACK_EM = 0.3  # fonts and justification differ a little between Word and LibreOffice
+
+
+@dataclass
+class ColumnText:
+    """What one grid column holds: ``labels`` (header, at most two lines) and
+    ``wrapped`` texts (面向/策略 headings) that may wrap but should not leave a lone
+    character; ``lines`` printed one per line (部門, 期間)."""
+    labels: list[str] = field(default_factory=list)
+    wrapped: list[str] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)
+    max_lines: int = 4  # how many lines a heading may take before the column widens
+
+    def checked(self) -> list[str]:
+        return self.labels + self.wrapped
+
+
+def _share_bounds(profile: dict, profile_cols: list[int], fractions: list[float]) -> list[tuple[float, float]]:
+    """(min, max) share of the usable width per grid column. A split column's
+    parts share its minimum; each may grow to the whole column's maximum."""
+    table = profile["table"]
+    rel = table["relative_widths"]
+    total = sum(rel)
+    mins = table.get("min_shares") or [w / total for w in rel]
+    maxs = table.get("max_shares") or [w / total for w in rel]
+    return [(mins[c] * f, maxs[c]) for c, f in zip(profile_cols, fractions)]
+
+
+def _needed_em(col: ColumnText) -> float:
+    """The narrowest width at which every line fits and no heading runs longer
+    than ``max_lines`` (for 部門/期間 the usual longest entry: the 90th percentile)."""
+    need = 0.0
+    if col.lines:
+        widths = sorted(text_width_em(line) for line in col.lines)
+        need = widths[max(0, -(-len(widths) * 9 // 10) - 1)]
+    for texts, max_lines in ((col.labels, 2), (col.wrapped, col.max_lines)):
+        for text in texts:
+            width = max(need, 1.0)
+            while len(wrap_lines(text, width)) > max_lines:
+                width += _STEP_EM
+            need = max(need, width)
+    return need
+
+
+def _lone_count(col: ColumnText, width_em: float) -> int:
+    """Cells ending in a lone character at ``width_em`` or a little less (the
+    word processors' real measure lies in between)."""
+    return sum(1 for t in col.checked()
+               if ends_with_lone_char(t, width_em) or ends_with_lone_char(t, width_em - _SLACK_EM))
+
+
+def fit_widths(profile: dict, columns: list[ColumnText], profile_cols: list[int],
+               fractions: list[float]) -> list[float]:
+    """Column widths in cm summing to the usable page width. ``profile_cols`` maps
+    each grid column to its profile column (a split strategy column maps twice,
+    with ``fractions`` of its share)."""
+    usable = usable_width_cm(profile)
+    em_cm = size_pt(profile, "table") / 72 * 2.54
+    pad = 2 * cell_padding_cm(profile)[1]
+    flexible = profile["table"].get("flexible_column", 2)
+    bounds = [(lo * usable, hi * usable) for lo, hi in _share_bounds(profile, profile_cols, fractions)]
+    to_cm = lambda em: em * em_cm + pad  # noqa: E731
+    to_em = lambda cm: (cm - pad) / em_cm  # noqa: E731
+    widths = []
+    for i, (col, (lo, hi)) in enumerate(zip(columns, bounds)):
+        if profile_cols[i] == flexible:
+            widths.append(0.0)
+            continue
+        cm = min(max(to_cm(_needed_em(col) + _SLACK_EM), lo), hi)
+        # Never narrower than its one-per-line entries need.
+        floor = min(max(to_cm(_needed_em(ColumnText(lines=col.lines)) + _SLACK_EM), lo), hi)
+        widths.append(_avoid_lone(col, cm, floor, hi, to_em, em_cm))
+    flex = [i for i, c in enumerate(profile_cols) if c == flexible]
+    flex_min = sum(bounds[i][0] for i in flex)
+    excess = sum(widths) - (usable - flex_min)
+    # The content column keeps its minimum: headings (which may take more lines)
+    # give way first, then every column toward its minimum.
+    for group in ([i for i, c in enumerate(columns) if c.wrapped], range(len(widths))):
+        if excess <= 0:
+            break
+        room = {i: max(widths[i] - bounds[i][0], 0.0) for i in group if i not in flex}
+        total_room = sum(room.values())
+        if total_room:
+            cut = min(excess, total_room)
+            for i, r in room.items():
+                widths[i] -= cut * r / total_room
+            excess -= cut
+    rest = usable - sum(widths)
+    for i in flex:
+        widths[i] = rest / len(flex)
+    return widths
+
+
+def _avoid_lone(col: ColumnText, cm: float, lo: float, hi: float, to_em, em_cm: float) -> float:
+    """The width nearest ``cm`` within [lo, hi] with the fewest cells ending in a
+    lone character (wider preferred over narrower at equal distance)."""
+    if not col.checked() or not _lone_count(col, to_em(cm)):
+        return cm
+    step = _STEP_EM * em_cm
+    best, best_count = cm, _lone_count(col, to_em(cm))
+    for k in range(1, int((hi - lo) / step) + 2):
+        for candidate in (cm + k * step, cm - k * step):
+            if lo <= candidate <= hi:
+                count = _lone_count(col, to_em(candidate))
+                if count < best_count:
+                    best, best_count = candidate, count
+        if best_count == 0:
+            break
+    return best

@@ -1,0 +1,92 @@
+"""Where printed lines break: a model of Word's and LibreOffice's East Asian line
+breaking, used to choose column widths and title breaks before anything is written.
+
+Widths are in character widths ("em" of the paragraph's size): CJK full width = 1,
+Latin and digits ≈ ½. A Latin word or number never breaks inside; closing
+punctuation never starts a line and opening punctuation never ends one (the
+character before it moves down with it, as both word processors do).
+"""
+from __future__ import annotations
+
+import re
+
+from .blocks import text_width_em
+
+_NO_LINE_START = set("，。、；：！？）」』】〉》〕,.;:!?)]}…—％%")
+_NO_LINE_END = set("（「『【〈《〔([{")
+_UNITS = re.compile(r"[A-Za-z0-9.,%/:_\-]+ ?|.", re.S)
+_PUNCT = _NO_LINE_START | _NO_LINE_END | set("・·　 ")
+
+
+def _units(text: str) -> list[str]:
+    return _UNITS.findall(text)
+
+
+def wrap_lines(text: str, width_em: float) -> list[str]:
+    """``text`` broken into the lines a word processor prints in a column
+    ``width_em`` characters wide (explicit "\\n" line breaks are kept)."""
+    out: list[str] = []
+    for part in text.split("\n"):
+        out.extend(_wrap_part(part, width_em))
+    return out
+
+
+def _wrap_part(text: str, width_em: float) -> list[str]:
+    lines: list[list[str]] = [[]]
+    used = 0.0
+    for unit in _units(text):
+        w = text_width_em(unit.rstrip(" "))
+        if lines[-1] and used + w > width_em + 1e-6:
+            carry: list[str] = []
+            current = lines[-1]
+            if unit[0] in _NO_LINE_START and len(current) > 1:
+                carry.append(current.pop())  # the character before moves down with it
+            while len(current) > 1 and current[-1][-1] in _NO_LINE_END:
+                carry.insert(0, current.pop())
+            lines.append(carry)
+            used = sum(text_width_em(u) for u in carry)
+        lines[-1].append(unit)
+        used += text_width_em(unit)
+    return ["".join(line).rstrip(" ") for line in lines if line]
+
+
+def cjk_count(line: str) -> int:
+    """Full-width characters of ``line`` that are not punctuation."""
+    return sum(1 for c in line if text_width_em(c) == 1.0 and c not in _PUNCT)
+
+
+def ends_with_lone_char(text: str, width_em: float) -> bool:
+    """The last printed line of a wrapped ``text`` holds a single CJK character
+    (punctuation aside) and nothing else."""
+    lines = wrap_lines(text, width_em)
+    if len(lines) < 2:
+        return False
+    last = lines[-1]
+    return cjk_count(last) <= 1 and text_width_em("".join(c for c in last if c not in _PUNCT)) <= 1.0
+
+
+# A title breaks before its year (「108年度」), else after the office's name.
+_YEAR = re.compile(r"\s*\d{2,3}\s*年")
+_OFFICE = re.compile(r"(營業處|管理處|區處|分處|服務所|公司|處)")
+
+
+def title_lines(title: str, width_em: float) -> list[str]:
+    """``title`` as printed lines: one if it fits; else broken at a natural point
+    (before 「xxx年度」, after the office name), never leaving ≤ 2 characters on
+    the last line; else evenly."""
+    if text_width_em(title) <= width_em:
+        return [title]
+    points = [m.start() for m in _YEAR.finditer(title)] + [m.end() for m in _OFFICE.finditer(title)]
+    for pos in points:  # year breaks first: they were listed first
+        head, tail = title[:pos].rstrip(), title[pos:].lstrip()
+        if head and text_width_em(head) <= width_em and 2 < text_width_em(tail) <= width_em:
+            return [head, tail]
+    lines = wrap_lines(title, width_em)
+    if len(lines) > 1 and text_width_em(lines[-1]) <= 2:
+        # Even out: the same number of lines, each about as wide.
+        even = text_width_em(title) / len(lines)
+        step = 0.0
+        while len(wrap_lines(title, even + step)) > len(lines):
+            step += 0.5
+        lines = wrap_lines(title, even + step)
+    return lines
