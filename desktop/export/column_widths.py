@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .blocks import text_width_em
-from .linebreak import ends_with_lone_char, wrap_lines
+from .linebreak import label_lines, lines_end_alone, wrap_lines
 from .units import cell_padding_cm, size_pt, usable_width_cm
 
 _STEP_EM = 0.25
@@ -27,9 +27,6 @@ class ColumnText:
     wrapped: list[str] = field(default_factory=list)
     lines: list[str] = field(default_factory=list)
     max_lines: int = 4  # how many lines a heading may take before the column widens
-
-    def checked(self) -> list[str]:
-        return self.labels + self.wrapped
 
 
 def _share_bounds(profile: dict, profile_cols: list[int], fractions: list[float]) -> list[tuple[float, float]]:
@@ -50,10 +47,10 @@ def _needed_em(col: ColumnText) -> float:
     if col.lines:
         widths = sorted(text_width_em(line) for line in col.lines)
         need = widths[max(0, -(-len(widths) * 9 // 10) - 1)]
-    for texts, max_lines in ((col.labels, 2), (col.wrapped, col.max_lines)):
+    for texts, breaker, max_lines in ((col.labels, label_lines, 2), (col.wrapped, wrap_lines, col.max_lines)):
         for text in texts:
             width = max(need, 1.0)
-            while len(wrap_lines(text, width)) > max_lines:
+            while len(breaker(text, width)) > max_lines:
                 width += _STEP_EM
             need = max(need, width)
     return need
@@ -62,8 +59,15 @@ def _needed_em(col: ColumnText) -> float:
 def _lone_count(col: ColumnText, width_em: float) -> int:
     """Cells ending in a lone character at ``width_em`` or a little less (the
     word processors' real measure lies in between)."""
-    return sum(1 for t in col.checked()
-               if ends_with_lone_char(t, width_em) or ends_with_lone_char(t, width_em - _SLACK_EM))
+    return sum(1 for texts, breaker in ((col.labels, label_lines), (col.wrapped, wrap_lines)) for t in texts
+               if any(lines_end_alone(breaker(t, w)) for w in (width_em, width_em - _SLACK_EM)))
+
+
+def inner_em(profile: dict, width_cm: float) -> float:
+    """How many table-size characters fit in a column ``width_cm`` wide, less a
+    safety margin."""
+    em_cm = size_pt(profile, "table") / 72 * 2.54
+    return (width_cm - 2 * cell_padding_cm(profile)[1]) / em_cm - _SLACK_EM
 
 
 def fit_widths(profile: dict, columns: list[ColumnText], profile_cols: list[int],
@@ -111,7 +115,7 @@ def fit_widths(profile: dict, columns: list[ColumnText], profile_cols: list[int]
 def _avoid_lone(col: ColumnText, cm: float, lo: float, hi: float, to_em, em_cm: float) -> float:
     """The width nearest ``cm`` within [lo, hi] with the fewest cells ending in a
     lone character (wider preferred over narrower at equal distance)."""
-    if not col.checked() or not _lone_count(col, to_em(cm)):
+    if not (col.labels or col.wrapped) or not _lone_count(col, to_em(cm)):
         return cm
     step = _STEP_EM * em_cm
     best, best_count = cm, _lone_count(col, to_em(cm))

@@ -55,10 +55,19 @@ def cjk_count(line: str) -> int:
     return sum(1 for c in line if text_width_em(c) == 1.0 and c not in _PUNCT)
 
 
-def ends_with_lone_char(text: str, width_em: float) -> bool:
-    """The last printed line of a wrapped ``text`` holds a single CJK character
-    (punctuation aside) and nothing else."""
-    lines = wrap_lines(text, width_em)
+def label_lines(label: str, width_em: float) -> list[str]:
+    """A header label as printed lines: whole if it fits; else before its bracketed
+    part (「主辦部門」「（協辦部門）」) when both halves fit; else wrapped."""
+    if text_width_em(label) <= width_em:
+        return [label]
+    cut = next((i for i, c in enumerate(label) if i and c in "（("), 0)
+    if cut and max(text_width_em(label[:cut]), text_width_em(label[cut:])) <= width_em:
+        return [label[:cut], label[cut:]]
+    return wrap_lines(label, width_em)
+
+
+def lines_end_alone(lines: list[str]) -> bool:
+    """The last of several lines holds a single CJK character (punctuation aside)."""
     if len(lines) < 2:
         return False
     last = lines[-1]

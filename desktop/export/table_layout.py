@@ -11,11 +11,12 @@ and consecutive rows with the same source share one cell.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model import Department, Node, Plan
 from .blocks import Cell, Para, Table, grid, text_width_em
-from .column_widths import ColumnText, fit_widths
+from .column_widths import ColumnText, fit_widths, inner_em
+from .linebreak import label_lines
 
 
 @dataclass
@@ -138,7 +139,18 @@ class _TableBuilder:
             self.visit(top, 0, [None] * self.n_heads)
         rows = self.grid_rows()
         header = self.header_row()
-        return Table(widths=self.widths(header, rows), header=[header], rows=rows)
+        widths = self.widths(header, rows)
+        self.break_labels(header, widths)
+        return Table(widths=widths, header=[header], rows=rows)
+
+    def break_labels(self, header: list, widths: list[float]) -> None:
+        """A label too wide for its column becomes one paragraph per printed line,
+        broken at its natural point (the importer joins them back)."""
+        for c, cell in enumerate(header):
+            if isinstance(cell, Cell):
+                para = cell.paragraphs[0]
+                width = inner_em(self.profile, sum(widths[c:c + cell.colspan]))
+                cell.paragraphs = [replace(para, text=line) for line in label_lines(para.text, width)]
 
     def widths(self, header: list, rows: list[list]) -> list[float]:
         """Widths measured from the cells' text (see :mod:`.column_widths`)."""
