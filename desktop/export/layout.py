@@ -44,11 +44,12 @@ def _sanitise(doc: Document) -> Document:
     return doc
 
 
-def title_para(title: str, profile: dict) -> Para:
-    """The centred title; one too long for a line breaks at a natural point."""
+def title_paras(title: str, profile: dict) -> list[Para]:
+    """The centred title; one too long for a line breaks at a natural point, a
+    paragraph a line (the importer joins a title's paragraphs back into one)."""
     width_em = usable_width_cm(profile) / 2.54 * 72 / size_pt(profile, "title")
-    text = "\n".join(title_lines(clean_line(title), width_em))
-    return Para(text, style="title", bold=True, align="center", keep_next=True)
+    return [Para(line, style="title", bold=True, align="center", keep_next=True)
+            for line in title_lines(clean_line(title), width_em)]
 
 
 def plan_document(plan: Plan) -> Document:
@@ -59,7 +60,7 @@ def plan_document(plan: Plan) -> Document:
     body_align = layout.get("body_align", "left")
     doc = Document(profile=profile, footer=profile.get("footer", ""), title=clean_line(plan.title),
                    author=clean_line(plan.office or plan.organization))
-    doc.blocks.append(title_para(plan.title, profile))
+    doc.blocks.extend(title_paras(plan.title, profile))
     if plan.date_line:
         doc.blocks.append(Para(plan.date_line, style="date_line", align=layout.get("date_line_align", "right"),
                                keep_next=True))
@@ -98,7 +99,7 @@ def table_document(title: str, headers: list[str], rows: list[list], profile_nam
     :func:`_cell_paragraphs` reads them; ``intro`` a line between title and table."""
     profile = load_profile(profile_name)
     doc = Document(profile=profile, footer=profile.get("footer", ""), title=clean_line(title))
-    doc.blocks.append(title_para(title, profile))
+    doc.blocks.extend(title_paras(title, profile))
     if intro:
         doc.blocks.append(Para(intro, keep_next=True))  # stays with the table
     width = len(headers)

@@ -5,7 +5,9 @@ Rows are read top to bottom with a stack of open nodes. Heading columns (面向,
 具體作法 paragraphs open nodes by their numbering token's level, so layout (a)
 (one row per sub-strategy, items as paragraphs) and layout (b) (one row per
 item, headings in merged cells) build the same tree. Departments and periods
-are matched to the row's items afterwards (``cells.align``).
+are matched to the row's items afterwards (``cells.align``); a department or
+period cell merged over several rows applies whole to each of them, or is stored
+once on the item or heading whose rows it covers exactly.
 """
 from __future__ import annotations
 
@@ -61,6 +63,7 @@ class TableParser:
         self.unnumbered: set[str] = set()  # unnumbered items read from 具體作法
         self.restarts: set[str] = set()  # items printed with 1 / 一 / 甲 (numbering restarts)
         self.pending: dict[str, _Pending | None] = {"departments": None, "period": None}
+        self.cell_nodes: dict[int, Node] = {}  # id of a heading cell → the heading it opened
 
     # --- opening nodes -------------------------------------------------------
     def _attach(self, node: Node, level: int | None, rank: int) -> _Open:
@@ -104,6 +107,7 @@ class TableParser:
             current = Node(title=rest.strip(), numbered=level is not None)
             self._attach(current, level, rank)
             self.printed[current.id] = printed
+        self.cell_nodes[id(cell)] = current
         return current
 
     def practice_cell(self, paras: list[str]) -> list[tuple[Node, int, int]]:
@@ -229,15 +233,13 @@ class TableParser:
         rows = f"第 {pending.rows[0] + 1} 列" if len(pending.rows) == 1 else \
             f"第 {pending.rows[0] + 1}–{pending.rows[-1] + 1} 列"
         label = "承辦部門" if role == "departments" else "執行期間"
-        if len(pending.targets) == 1:
-            targets = pending.targets[0]
-            if len(found) != len(targets) and _lined_up(pending.cell, found, pending.everything):
-                targets = pending.everything  # padded with empty lines to sit beside each item
-            starts = [i for _n, i in targets]
-        else:  # a cell merged over several rows: its items in order
-            targets = [t for row_targets in pending.targets for t in row_targets]
-            starts = list(range(len(targets)))
-            found = [(min(k, len(targets) - 1), text) for k, (_i, text) in enumerate(found)]
+        if len(pending.rows) > 1:
+            self._merged(pending, found, role, rows, label)
+            return
+        targets = pending.targets[0]
+        if len(found) != len(targets) and _lined_up(pending.cell, found, pending.everything):
+            targets = pending.everything  # padded with empty lines to sit beside each item
+        starts = [i for _n, i in targets]
         if not targets:
             self.report.append(f"表格{rows}的{label}「{'／'.join(t for _i, t in found)}」找不到對應的作法，未匯入，請匯入後補上。")
             return
@@ -249,6 +251,43 @@ class TableParser:
         store = self.raw_departments if role == "departments" else self.raw_periods
         for (node, _i), texts in zip(targets, per):
             store.setdefault(node.id, []).extend(texts)
+
+    def _merged(self, pending: _Pending, found: list[tuple[int, str]], role: str, rows: str, label: str) -> None:
+        """A cell merged over several rows: never split line by line over them. It
+        is stored once on the node owning all those rows, else on each row's items."""
+        texts = [text for _i, text in found]
+        owner = self._merged_owner(pending)
+        targets = [owner] if owner is not None else \
+            list({id(n): n for row_targets in pending.targets for n, _i in row_targets}.values())
+        if not targets:
+            self.report.append(f"表格{rows}的{label}「{'／'.join(texts)}」找不到對應的作法，未匯入，請匯入後補上。")
+            return
+        if len(targets) > 1:
+            self.report.append(f"表格{rows}的{label}「{'／'.join(texts)}」是合併儲存格，已填入其中每個作法。")
+        store = self.raw_departments if role == "departments" else self.raw_periods
+        for node in targets:
+            store.setdefault(node.id, []).extend(texts)
+
+    def _merged_owner(self, pending: _Pending) -> Node | None:
+        """The node whose rows the merged cell covers exactly: the first row's item
+        when every later row's items are its descendants (its own row, then its
+        children's), or a heading whose merged cell spans the very same rows."""
+        first = [n for n, _i in pending.targets[0]]
+        later = [n.id for row_targets in pending.targets[1:] for n, _i in row_targets]
+        if len(first) == 1 and later and set(later) <= {d.id for d in first[0].walk()}:
+            return first[0]
+        top, bottom = pending.rows[0], pending.rows[-1]
+        for role in ("sub", "strategy", "aspect"):  # the nearest heading first
+            cols = [self.columns.sub_column()] if role == "sub" else self.columns.columns_of(role)
+            for c in cols:
+                if c is None:
+                    continue
+                cell = self.table.slot(top, c)
+                if (cell is not None and id(cell) in self.cell_nodes and self.table.slot(top - 1, c) is not cell
+                        and self.table.slot(bottom + 1, c) is not cell
+                        and all(self.table.slot(r, c) is cell for r in pending.rows)):
+                    return self.cell_nodes[id(cell)]
+        return None
 
     def add_table(self, table: Table, columns: ColumnMap, number: int) -> None:
         """Read ``table`` (the ``number``-th plan table) below its header row."""
