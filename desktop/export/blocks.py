@@ -64,6 +64,7 @@ class Table:
     widths: list[float]            # relative column widths
     header: list[list[Cell | Covered]] = field(default_factory=list)   # repeated on every page
     rows: list[list[Cell | Covered]] = field(default_factory=list)
+    tall_rows: set[int] = field(default_factory=set)  # rows taller than a page: these may split
 
 
 @dataclass

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 
 from .blocks import text_width_em
 from .linebreak import label_lines, lines_end_alone, wrap_lines
-from .units import cell_padding_cm, size_pt, usable_width_cm
+from .units import cell_padding_cm, size_pt, usable_height_cm, usable_width_cm
 
-_STEP_EM = 0.25
-_SLACK_EM = 0.3  # fonts and justification differ a little between Word and LibreOffice
+_STEP_EM = 0.1
+SLACK_EM = 0.3  # fonts and justification differ a little between Word and LibreOffice
 
 
 @dataclass
@@ -60,14 +60,33 @@ def _lone_count(col: ColumnText, width_em: float) -> int:
     """Cells ending in a lone character at ``width_em`` or a little less (the
     word processors' real measure lies in between)."""
     return sum(1 for texts, breaker in ((col.labels, label_lines), (col.wrapped, wrap_lines)) for t in texts
-               if any(lines_end_alone(breaker(t, w)) for w in (width_em, width_em - _SLACK_EM)))
+               if any(lines_end_alone(breaker(t, w)) for w in (width_em, width_em - SLACK_EM)))
 
 
 def inner_em(profile: dict, width_cm: float) -> float:
     """How many table-size characters fit in a column ``width_cm`` wide, less a
     safety margin."""
     em_cm = size_pt(profile, "table") / 72 * 2.54
-    return (width_cm - 2 * cell_padding_cm(profile)[1]) / em_cm - _SLACK_EM
+    return (width_cm - 2 * cell_padding_cm(profile)[1]) / em_cm - SLACK_EM
+
+
+def tall_rows(profile: dict, rows: list[list], widths: list[float], cell_type) -> set[int]:
+    """Rows whose own cells (merged cells aside) would not fit on one page: a
+    word processor must split them, so they are not marked "do not split"."""
+    size = size_pt(profile, "table")
+    line_cm = size * float(profile["table"].get("line_spacing", 1.0)) * 1.2 / 72 * 2.54
+    page_cm = usable_height_cm(profile) - 2 * line_cm  # the repeated header row
+    out = set()
+    for r, row in enumerate(rows):
+        lines = 0
+        for c, cell in enumerate(row):
+            if isinstance(cell, cell_type) and cell.rowspan == 1:
+                width = inner_em(profile, sum(widths[c:c + cell.colspan]))
+                lines = max(lines, sum(len(wrap_lines(p.token + p.text, width - p.indent_em) or [""])
+                                       for p in cell.paragraphs))
+        if lines * line_cm > page_cm:
+            out.add(r)
+    return out
 
 
 def fit_widths(profile: dict, columns: list[ColumnText], profile_cols: list[int],
@@ -87,10 +106,9 @@ def fit_widths(profile: dict, columns: list[ColumnText], profile_cols: list[int]
         if profile_cols[i] == flexible:
             widths.append(0.0)
             continue
-        cm = min(max(to_cm(_needed_em(col) + _SLACK_EM), lo), hi)
-        # Never narrower than its one-per-line entries need.
-        floor = min(max(to_cm(_needed_em(ColumnText(lines=col.lines)) + _SLACK_EM), lo), hi)
-        widths.append(_avoid_lone(col, cm, floor, hi, to_em, em_cm))
+        cm = min(max(to_cm(_needed_em(col) + SLACK_EM), lo), hi)
+        widths.append(_avoid_lone(col, cm, cm, hi, to_em, em_cm))  # only wider: never more lines
+    wanted = list(widths)
     flex = [i for i, c in enumerate(profile_cols) if c == flexible]
     flex_min = sum(bounds[i][0] for i in flex)
     excess = sum(widths) - (usable - flex_min)
@@ -106,6 +124,9 @@ def fit_widths(profile: dict, columns: list[ColumnText], profile_cols: list[int]
             for i, r in room.items():
                 widths[i] -= cut * r / total_room
             excess -= cut
+    for i, col in enumerate(columns):  # a narrowed heading column: the nearest narrower good width
+        if i not in flex and widths[i] < wanted[i] - 1e-9:
+            widths[i] = _avoid_lone(col, widths[i], bounds[i][0], widths[i], to_em, em_cm)
     rest = usable - sum(widths)
     for i in flex:
         widths[i] = rest / len(flex)

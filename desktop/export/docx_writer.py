@@ -129,9 +129,10 @@ class _BodyXml:
         out += [f'<w:gridCol w:w="{w}"/>' for w in widths]
         out.append("</w:tblGrid>")
         for header, rows in ((True, table.header), (False, table.rows)):
-            # No row splits across pages (Word and LibreOffice still split one taller than a page).
-            tr_pr = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if header else "<w:trPr><w:cantSplit/></w:trPr>"
-            for row in rows:
+            for r, row in enumerate(rows):
+                # No row splits across pages, unless it is taller than a page.
+                tr_pr = ("<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if header else
+                         "" if r in table.tall_rows else "<w:trPr><w:cantSplit/></w:trPr>")
                 cells = "".join(self.cell(c, widths, i, header) for i, c in enumerate(row))
                 out.append(f"<w:tr>{tr_pr}{cells}</w:tr>")
         out.append("</w:tbl>")

@@ -57,12 +57,15 @@ def cjk_count(line: str) -> int:
 
 def label_lines(label: str, width_em: float) -> list[str]:
     """A header label as printed lines: whole if it fits; else before its bracketed
-    part (「主辦部門」「（協辦部門）」) when both halves fit; else wrapped."""
+    part (「主辦部門」「（協辦部門）」), else in even halves (「服務」「內涵」), when
+    both fit; else wrapped."""
     if text_width_em(label) <= width_em:
         return [label]
-    cut = next((i for i, c in enumerate(label) if i and c in "（("), 0)
-    if cut and max(text_width_em(label[:cut]), text_width_em(label[cut:])) <= width_em:
-        return [label[:cut], label[cut:]]
+    bracket = next((i for i, c in enumerate(label) if i and c in "（("), 0)
+    for cut in (bracket, (len(label) + 1) // 2):
+        head, tail = label[:cut], label[cut:]
+        if cut and tail[0] not in _NO_LINE_START and max(text_width_em(head), text_width_em(tail)) <= width_em:
+            return [head, tail]
     return wrap_lines(label, width_em)
 
 
@@ -85,8 +88,10 @@ def title_lines(title: str, width_em: float) -> list[str]:
     the last line; else evenly."""
     if text_width_em(title) <= width_em:
         return [title]
-    points = [m.start() for m in _YEAR.finditer(title)] + [m.end() for m in _OFFICE.finditer(title)]
-    for pos in points:  # year breaks first: they were listed first
+    # Before the year first, then after the office name (its last part first:
+    # 「…公司第一區管理處」 ends at 管理處, not at 公司).
+    points = [m.start() for m in _YEAR.finditer(title)] + [m.end() for m in _OFFICE.finditer(title)][::-1]
+    for pos in points:
         head, tail = title[:pos].rstrip(), title[pos:].lstrip()
         if head and text_width_em(head) <= width_em and 2 < text_width_em(tail) <= width_em:
             return [head, tail]

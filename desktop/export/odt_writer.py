@@ -44,7 +44,7 @@ class _OdtBuilder:
         self._cell_styles: dict[tuple, Style] = {}
         self._mark_styles: dict[str, Style] = {}
         self._tables = 0
-        self._row_style: Style | None = None
+        self._row_styles: dict[bool, Style] = {}
 
     def text_props(self, style: str, bold: bool) -> TextProperties:
         size = f"{size_pt(self.profile, style):g}pt"
@@ -147,16 +147,17 @@ class _OdtBuilder:
             self._cell_styles[key] = style
         return self._cell_styles[key]
 
-    def row_style(self) -> Style:
-        """Rows never split across pages (LibreOffice still splits one taller than a page)."""
-        if self._row_style is None:
-            self._row_style = Style(name="R1", family="table-row")
-            self._row_style.addElement(TableRowProperties(keeptogether="always"))
-            self.odt.automaticstyles.addElement(self._row_style)
-        return self._row_style
+    def row_style(self, keep: bool) -> Style:
+        """Rows do not split across pages, unless taller than a page."""
+        if keep not in self._row_styles:
+            style = Style(name=f"R{len(self._row_styles) + 1}", family="table-row")
+            style.addElement(TableRowProperties(keeptogether="always" if keep else "auto"))
+            self.odt.automaticstyles.addElement(style)
+            self._row_styles[keep] = style
+        return self._row_styles[keep]
 
-    def row(self, cells: list[Cell | Covered], header: bool) -> TableRow:
-        row = TableRow(stylename=self.row_style())
+    def row(self, cells: list[Cell | Covered], header: bool, keep: bool = True) -> TableRow:
+        row = TableRow(stylename=self.row_style(keep))
         for cell in cells:
             if isinstance(cell, Covered):
                 row.addElement(CoveredTableCell())
@@ -189,8 +190,8 @@ class _OdtBuilder:
         for cells in table.header:
             header.addElement(self.row(cells, True))
         element.addElement(header)
-        for cells in table.rows:
-            element.addElement(self.row(cells, False))
+        for r, cells in enumerate(table.rows):
+            element.addElement(self.row(cells, False, r not in table.tall_rows))
         return element
 
     def build(self) -> OpenDocumentText:

@@ -15,8 +15,9 @@ from dataclasses import dataclass, field, replace
 
 from ..model import Department, Node, Plan
 from .blocks import Cell, Para, Table, grid, text_width_em
-from .column_widths import ColumnText, fit_widths, inner_em
+from .column_widths import ColumnText, fit_widths, inner_em, tall_rows
 from .linebreak import label_lines
+from .units import column_widths_cm
 
 
 @dataclass
@@ -141,7 +142,9 @@ class _TableBuilder:
         header = self.header_row()
         widths = self.widths(header, rows)
         self.break_labels(header, widths)
-        return Table(widths=widths, header=[header], rows=rows)
+        absolute = column_widths_cm(self.profile, widths)
+        return Table(widths=widths, header=[header], rows=rows,
+                     tall_rows=tall_rows(self.profile, rows, absolute, Cell))
 
     def break_labels(self, header: list, widths: list[float]) -> None:
         """A label too wide for its column becomes one paragraph per printed line,

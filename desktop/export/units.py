@@ -37,6 +37,13 @@ def usable_width_cm(profile: dict) -> float:
     return width - margins["left"] - margins["right"]
 
 
+def usable_height_cm(profile: dict) -> float:
+    page = profile["page"]
+    height = 21.0 if page.get("orientation") == "landscape" else 29.7
+    margins = page["margins_cm"]
+    return height - margins["top"] - margins["bottom"] - page.get("footer_distance_cm", 1.0)
+
+
 def column_widths_cm(profile: dict, relative: list[float]) -> list[float]:
     total = sum(relative) or 1.0
     usable = usable_width_cm(profile)
