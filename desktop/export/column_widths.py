@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .blocks import text_width_em
-from .linebreak import label_lines, lines_end_alone, wrap_lines
+from .linebreak import label_lines, lines_end_alone, printed_width, wrap_lines
 from .units import cell_padding_cm, size_pt, usable_height_cm, usable_width_cm
 
 _STEP_EM = 0.1
@@ -45,7 +44,7 @@ def _needed_em(col: ColumnText) -> float:
     than ``max_lines`` (for 部門/期間 the usual longest entry: the 90th percentile)."""
     need = 0.0
     if col.lines:
-        widths = sorted(text_width_em(line) for line in col.lines)
+        widths = sorted(printed_width(line) for line in col.lines)
         need = widths[max(0, -(-len(widths) * 9 // 10) - 1)]
     for texts, breaker, max_lines in ((col.labels, label_lines, 2), (col.wrapped, wrap_lines, col.max_lines)):
         for text in texts:

@@ -2,7 +2,9 @@
 breaking, used to choose column widths and title breaks before anything is written.
 
 Widths are in character widths ("em" of the paragraph's size): CJK full width = 1,
-Latin and digits ≈ ½. A Latin word or number never breaks inside; closing
+Latin and digits ≈ ½, with Times New Roman's narrow punctuation (「.」 ¼, 「(」 ⅓) —
+tokens such as 「(一)」 and 「1.」 decide many breaks in narrow columns. A Latin
+word or number never breaks inside; closing
 punctuation never starts a line and opening punctuation never ends one (the
 character before it moves down with it, as both word processors do).
 """
@@ -10,12 +12,23 @@ from __future__ import annotations
 
 import re
 
+import unicodedata
+
 from .blocks import text_width_em
 
 _NO_LINE_START = set("，。、；：！？）」』】〉》〕,.;:!?)]}…—％%")
 _NO_LINE_END = set("（「『【〈《〔([{")
 _UNITS = re.compile(r"[A-Za-z0-9.,%/:_\-]+ ?|.", re.S)
 _PUNCT = _NO_LINE_START | _NO_LINE_END | set("・·　 ")
+
+
+_NARROW = {**dict.fromkeys(".,:;'!|ilIjft ", 0.28), **dict.fromkeys("()[]-/", 0.33),
+           **dict.fromkeys("ABCDEGHKNOQRUVWXYmwMW", 0.72)}
+
+
+def printed_width(text: str) -> float:
+    """Width of ``text`` in em as Times New Roman and a CJK font print it."""
+    return sum(1.0 if unicodedata.east_asian_width(c) in "WF" else _NARROW.get(c, 0.5) for c in text)
 
 
 def _units(text: str) -> list[str]:
@@ -35,7 +48,7 @@ def _wrap_part(text: str, width_em: float) -> list[str]:
     lines: list[list[str]] = [[]]
     used = 0.0
     for unit in _units(text):
-        w = text_width_em(unit.rstrip(" "))
+        w = printed_width(unit.rstrip(" "))
         if lines[-1] and used + w > width_em + 1e-6:
             carry: list[str] = []
             current = lines[-1]
@@ -44,9 +57,9 @@ def _wrap_part(text: str, width_em: float) -> list[str]:
             while len(current) > 1 and current[-1][-1] in _NO_LINE_END:
                 carry.insert(0, current.pop())
             lines.append(carry)
-            used = sum(text_width_em(u) for u in carry)
+            used = sum(printed_width(u) for u in carry)
         lines[-1].append(unit)
-        used += text_width_em(unit)
+        used += printed_width(unit)
     return ["".join(line).rstrip(" ") for line in lines if line]
 
 
@@ -59,12 +72,13 @@ def label_lines(label: str, width_em: float) -> list[str]:
     """A header label as printed lines: whole if it fits; else before its bracketed
     part (「主辦部門」「（協辦部門）」), else in even halves (「服務」「內涵」), when
     both fit; else wrapped."""
-    if text_width_em(label) <= width_em:
+    if printed_width(label) <= width_em:
         return [label]
     bracket = next((i for i, c in enumerate(label) if i and c in "（("), 0)
     for cut in (bracket, (len(label) + 1) // 2):
         head, tail = label[:cut], label[cut:]
-        if cut and tail[0] not in _NO_LINE_START and max(text_width_em(head), text_width_em(tail)) <= width_em:
+        if (cut and tail[0] not in _NO_LINE_START and head[-1] not in _NO_LINE_END
+                and max(printed_width(head), printed_width(tail)) <= width_em):
             return [head, tail]
     return wrap_lines(label, width_em)
 
@@ -74,7 +88,7 @@ def lines_end_alone(lines: list[str]) -> bool:
     if len(lines) < 2:
         return False
     last = lines[-1]
-    return cjk_count(last) <= 1 and text_width_em("".join(c for c in last if c not in _PUNCT)) <= 1.0
+    return cjk_count(last) <= 1 and printed_width("".join(c for c in last if c not in _PUNCT)) <= 1.0
 
 
 # A title breaks before its year (「108年度」), else after the office's name.
@@ -86,19 +100,19 @@ def title_lines(title: str, width_em: float) -> list[str]:
     """``title`` as printed lines: one if it fits; else broken at a natural point
     (before 「xxx年度」, after the office name), never leaving ≤ 2 characters on
     the last line; else evenly."""
-    if text_width_em(title) <= width_em:
+    if printed_width(title) <= width_em:
         return [title]
     # Before the year first, then after the office name (its last part first:
     # 「…公司第一區管理處」 ends at 管理處, not at 公司).
     points = [m.start() for m in _YEAR.finditer(title)] + [m.end() for m in _OFFICE.finditer(title)][::-1]
     for pos in points:
         head, tail = title[:pos].rstrip(), title[pos:].lstrip()
-        if head and text_width_em(head) <= width_em and 2 < text_width_em(tail) <= width_em:
+        if head and printed_width(head) <= width_em and 2 < printed_width(tail) <= width_em:
             return [head, tail]
     lines = wrap_lines(title, width_em)
-    if len(lines) > 1 and text_width_em(lines[-1]) <= 2:
+    if len(lines) > 1 and printed_width(lines[-1]) <= 2:
         # Even out: the same number of lines, each about as wide.
-        even = text_width_em(title) / len(lines)
+        even = printed_width(title) / len(lines)
         step = 0.0
         while len(wrap_lines(title, even + step)) > len(lines):
             step += 0.5
