@@ -14,7 +14,9 @@ from .linebreak import label_lines, lines_end_alone, printed_width, wrap_lines
 from .units import cell_padding_cm, size_pt, usable_height_cm, usable_width_cm
 
 _STEP_EM = 0.1
-SLACK_EM = 0.3  # fonts and justification differ a little between Word and LibreOffice
+SLACK_EM = 0.3  # room left over what the text needs: fonts differ a little between Word and LibreOffice
+EDGE_EM = 0.1   # where a line is judged to break: just inside the cell's text width
+BOLD = 1.03     # header labels are bold: synthetic bold CJK prints a little wider
 
 
 @dataclass
@@ -46,27 +48,26 @@ def _needed_em(col: ColumnText) -> float:
     if col.lines:
         widths = sorted(printed_width(line) for line in col.lines)
         need = widths[max(0, -(-len(widths) * 9 // 10) - 1)]
-    for texts, breaker, max_lines in ((col.labels, label_lines, 2), (col.wrapped, wrap_lines, col.max_lines)):
+    for texts, breaker, max_lines, scale in ((col.labels, label_lines, 2, BOLD),
+                                             (col.wrapped, wrap_lines, col.max_lines, 1.0)):
         for text in texts:
             width = max(need, 1.0)
-            while len(breaker(text, width)) > max_lines:
+            while len(breaker(text, width / scale)) > max_lines:
                 width += _STEP_EM
             need = max(need, width)
     return need
 
 
 def _lone_count(col: ColumnText, width_em: float) -> int:
-    """Cells ending in a lone character at ``width_em`` or a little less (the
-    word processors' real measure lies in between)."""
-    return sum(1 for texts, breaker in ((col.labels, label_lines), (col.wrapped, wrap_lines)) for t in texts
-               if any(lines_end_alone(breaker(t, w)) for w in (width_em, width_em - SLACK_EM)))
+    """Cells ending in a lone character when the text may be ``width_em`` wide."""
+    return (sum(lines_end_alone(label_lines(t, width_em / BOLD)) for t in col.labels)
+            + sum(lines_end_alone(wrap_lines(t, width_em)) for t in col.wrapped))
 
 
 def inner_em(profile: dict, width_cm: float) -> float:
-    """How many table-size characters fit in a column ``width_cm`` wide, less a
-    safety margin."""
+    """How many table-size characters fit on a line of a column ``width_cm`` wide."""
     em_cm = size_pt(profile, "table") / 72 * 2.54
-    return (width_cm - 2 * cell_padding_cm(profile)[1]) / em_cm - SLACK_EM
+    return (width_cm - 2 * cell_padding_cm(profile)[1]) / em_cm - EDGE_EM
 
 
 def tall_rows(profile: dict, rows: list[list], widths: list[float], cell_type) -> set[int]:
@@ -99,7 +100,7 @@ def fit_widths(profile: dict, columns: list[ColumnText], profile_cols: list[int]
     flexible = profile["table"].get("flexible_column", 2)
     bounds = [(lo * usable, hi * usable) for lo, hi in _share_bounds(profile, profile_cols, fractions)]
     to_cm = lambda em: em * em_cm + pad  # noqa: E731
-    to_em = lambda cm: (cm - pad) / em_cm  # noqa: E731
+    to_em = lambda cm: (cm - pad) / em_cm - EDGE_EM  # noqa: E731
     widths = []
     for i, (col, (lo, hi)) in enumerate(zip(columns, bounds)):
         if profile_cols[i] == flexible:
@@ -107,29 +108,50 @@ def fit_widths(profile: dict, columns: list[ColumnText], profile_cols: list[int]
             continue
         cm = min(max(to_cm(_needed_em(col) + SLACK_EM), lo), hi)
         widths.append(_avoid_lone(col, cm, cm, hi, to_em, em_cm))  # only wider: never more lines
-    wanted = list(widths)
     flex = [i for i, c in enumerate(profile_cols) if c == flexible]
-    flex_min = sum(bounds[i][0] for i in flex)
-    excess = sum(widths) - (usable - flex_min)
-    # The content column keeps its minimum: headings (which may take more lines)
-    # give way first, then every column toward its minimum.
-    for group in ([i for i, c in enumerate(columns) if c.wrapped], range(len(widths))):
-        if excess <= 0:
-            break
-        room = {i: max(widths[i] - bounds[i][0], 0.0) for i in group if i not in flex}
-        total_room = sum(room.values())
-        if total_room:
-            cut = min(excess, total_room)
-            for i, r in room.items():
-                widths[i] -= cut * r / total_room
-            excess -= cut
-    for i, col in enumerate(columns):  # a narrowed heading column: the nearest narrower good width
-        if i not in flex and widths[i] < wanted[i] - 1e-9:
-            widths[i] = _avoid_lone(col, widths[i], bounds[i][0], widths[i], to_em, em_cm)
+    excess = sum(widths) - (usable - sum(bounds[i][0] for i in flex))
+    if excess > 0:  # the content column keeps its minimum: headings give way first
+        heads = [i for i, c in enumerate(columns) if c.wrapped and i not in flex]
+        widths = _narrow_headings(columns, widths, bounds, heads, excess, to_em, em_cm)
+        excess = sum(widths) - (usable - sum(bounds[i][0] for i in flex))
+    if excess > 0:  # then every column toward its minimum
+        room = {i: max(widths[i] - bounds[i][0], 0.0) for i in range(len(widths)) if i not in flex}
+        total_room = sum(room.values()) or 1.0
+        for i, r in room.items():
+            widths[i] -= min(excess, total_room) * r / total_room
     rest = usable - sum(widths)
     for i in flex:
         widths[i] = rest / len(flex)
     return widths
+
+
+def _narrow_headings(columns: list[ColumnText], widths: list[float], bounds, heads: list[int],
+                     excess: float, to_em, em_cm: float) -> list[float]:
+    """Take ``excess`` cm from the heading columns where it costs the fewest cells
+    ending in a lone character (then the fewest extra lines): a small knapsack
+    over 0.1-em steps of each column."""
+    step = _STEP_EM * em_cm
+    need = int(-(-excess // step))
+    best: dict[int, tuple[tuple[int, int], list[int]]] = {0: ((0, 0), [])}  # units cut → (cost, cuts)
+    for i in heads:
+        options = []
+        for k in range(int(max(widths[i] - bounds[i][0], 0.0) / step) + 1):
+            em = to_em(widths[i] - k * step)
+            lines = max((len(wrap_lines(t, em)) for t in columns[i].wrapped), default=0)
+            options.append((k, (_lone_count(columns[i], em), lines)))
+        merged: dict[int, tuple[tuple[int, int], list[int]]] = {}
+        for units, (cost, cuts) in best.items():
+            for k, (lone, lines) in options:
+                total = min(units + k, need)
+                candidate = ((cost[0] + lone, cost[1] + lines), cuts + [k])
+                if total not in merged or candidate[0] < merged[total][0]:
+                    merged[total] = candidate
+        best = merged
+    cuts = best.get(need, max(best.items())[1])[1]
+    out = list(widths)
+    for i, k in zip(heads, cuts):
+        out[i] -= k * step
+    return out
 
 
 def _avoid_lone(col: ColumnText, cm: float, lo: float, hi: float, to_em, em_cm: float) -> float:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from ..model import Department, Node, Plan
 from .blocks import Cell, Para, Table, grid, text_width_em
-from .column_widths import ColumnText, fit_widths, inner_em, tall_rows
+from .column_widths import BOLD, ColumnText, fit_widths, inner_em, tall_rows
 from .linebreak import label_lines
 from .units import column_widths_cm
 
@@ -152,7 +152,7 @@ class _TableBuilder:
         for c, cell in enumerate(header):
             if isinstance(cell, Cell):
                 para = cell.paragraphs[0]
-                width = inner_em(self.profile, sum(widths[c:c + cell.colspan]))
+                width = inner_em(self.profile, sum(widths[c:c + cell.colspan])) / BOLD
                 cell.paragraphs = [replace(para, text=line) for line in label_lines(para.text, width)]
 
     def widths(self, header: list, rows: list[list]) -> list[float]:
