@@ -3,8 +3,10 @@ layout profile allows (``table.min_shares`` / ``table.max_shares``).
 
 Narrow columns (面向, 策略, 部門, 期間) get what their text needs; the content
 column (``table.flexible_column``) takes the rest. A heading or header label
-column is then widened (or narrowed) within its bounds until no cell of it ends
-with a single character on its own line, where some width allows that.
+column is then widened within its bounds until no cell of it ends with a single
+character on its own line, where some width allows that. When the content column
+would fall below its minimum, the heading columns give way where that costs the
+fewest such lines.
 """
 from __future__ import annotations
 
