@@ -1,5 +1,6 @@
 """Export figures (issue 4): DOCX/ODT of hualien-108 and its 10× plan, LibreOffice PDF,
-plus a fuzz pass of random odd texts through both writers."""
+plus a fuzz pass of random odd texts through both writers; the layout step alone
+(issue 13: column widths measured from the text, lone-character search)."""
 from __future__ import annotations
 
 import random
@@ -11,6 +12,7 @@ from pathlib import Path
 from common import EXAMPLES, Result, best_of, hualien, times_ten
 
 from desktop.export import export_plan
+from desktop.export.layout import plan_document
 from desktop.export.pdf import convert_to_pdf, find_soffice
 
 _ODD = ["\x0b", "\x0c", "\x00", "\x1f", "\ud800", "\ufffe", "😀", "👍🏽", "&", "<", "]]>", "\t", "  ", "\n",
@@ -38,6 +40,8 @@ def run() -> list[Result]:
     results = []
     one, big = hualien(), times_ten()
     nodes = sum(1 for _ in big.walk())
+    results.append(Result(f"layout step, widths measured from text: 10x plan ({nodes} nodes)",
+                          best_of(lambda: plan_document(big), 3), 0.5))
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         for fmt in ("docx", "odt"):

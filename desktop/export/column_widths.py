@@ -10,9 +10,11 @@ fewest such lines.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
-from .linebreak import label_lines, lines_end_alone, printed_width, wrap_lines
+from .linebreak import (Measured, label_lines, lines_end_alone, measure, printed_width, wrap_lines,
+                        wrap_measured)
 from .units import cell_padding_cm, size_pt, usable_height_cm, usable_width_cm
 
 _STEP_EM = 0.1
@@ -30,6 +32,18 @@ class ColumnText:
     wrapped: list[str] = field(default_factory=list)
     lines: list[str] = field(default_factory=list)
     max_lines: int = 4  # how many lines a heading may take before the column widens
+    _measured: list | None = field(default=None, repr=False, compare=False)
+
+    def distinct(self) -> Counter:
+        """The wrapped texts and how often each occurs."""
+        return Counter(self.wrapped)
+
+    def measured(self) -> list[tuple[Measured, int]]:
+        """Each distinct wrapped text measured once, with how often it occurs (a
+        plan repeats headings; every candidate width wraps them again)."""
+        if self._measured is None:
+            self._measured = [(measure(t), n) for t, n in self.distinct().items()]
+        return self._measured
 
 
 def _share_bounds(profile: dict, profile_cols: list[int], fractions: list[float]) -> list[tuple[float, float]]:
@@ -50,8 +64,8 @@ def _needed_em(col: ColumnText) -> float:
     if col.lines:
         widths = sorted(printed_width(line) for line in col.lines)
         need = widths[max(0, -(-len(widths) * 9 // 10) - 1)]
-    for texts, breaker, max_lines, scale in ((col.labels, label_lines, 2, BOLD),
-                                             (col.wrapped, wrap_lines, col.max_lines, 1.0)):
+    for texts, breaker, max_lines, scale in ((set(col.labels), label_lines, 2, BOLD),
+                                             (col.distinct(), wrap_lines, col.max_lines, 1.0)):
         for text in texts:
             width = max(need, 1.0)
             while len(breaker(text, width / scale)) > max_lines:
@@ -61,9 +75,10 @@ def _needed_em(col: ColumnText) -> float:
 
 
 def _lone_count(col: ColumnText, width_em: float) -> int:
-    """Cells ending in a lone character when the text may be ``width_em`` wide."""
-    return (sum(lines_end_alone(label_lines(t, width_em / BOLD)) for t in col.labels)
-            + sum(lines_end_alone(wrap_lines(t, width_em)) for t in col.wrapped))
+    """Cells ending in a lone character when the text may be ``width_em`` wide
+    (each distinct text wrapped once: a plan repeats many headings)."""
+    return (sum(n for t, n in Counter(col.labels).items() if lines_end_alone(label_lines(t, width_em / BOLD)))
+            + sum(n for m, n in col.measured() if lines_end_alone(wrap_measured(m, width_em))))
 
 
 def inner_em(profile: dict, width_cm: float) -> float:
@@ -78,16 +93,20 @@ def tall_rows(profile: dict, rows: list[list], widths: list[float], cell_type) -
     size = size_pt(profile, "table")
     line_cm = size * float(profile["table"].get("line_spacing", 1.0)) * 1.2 / 72 * 2.54
     page_cm = usable_height_cm(profile) - 2 * line_cm  # the repeated header row
+    page_lines = page_cm / line_cm
     out = set()
     for r, row in enumerate(rows):
-        lines = 0
         for c, cell in enumerate(row):
-            if isinstance(cell, cell_type) and cell.rowspan == 1:
-                width = inner_em(profile, sum(widths[c:c + cell.colspan]))
-                lines = max(lines, sum(len(wrap_lines(p.token + p.text, width - p.indent_em) or [""])
-                                       for p in cell.paragraphs))
-        if lines * line_cm > page_cm:
-            out.add(r)
+            if not isinstance(cell, cell_type) or cell.rowspan > 1:
+                continue
+            width = max(inner_em(profile, sum(widths[c:c + cell.colspan])), 1.0)
+            texts = [(p.token + p.text, max(width - p.indent_em, 1.0)) for p in cell.paragraphs]
+            # At most one em a character: most cells are shown short without wrapping them.
+            if sum(len(t) / w + 1 + t.count("\n") for t, w in texts) <= page_lines:
+                continue
+            if sum(len(wrap_lines(t, w) or [""]) for t, w in texts) > page_lines:
+                out.add(r)
+                break
     return out
 
 
@@ -139,7 +158,7 @@ def _narrow_headings(columns: list[ColumnText], widths: list[float], bounds, hea
         options = []
         for k in range(int(max(widths[i] - bounds[i][0], 0.0) / step) + 1):
             em = to_em(widths[i] - k * step)
-            lines = max((len(wrap_lines(t, em)) for t in columns[i].wrapped), default=0)
+            lines = max((len(wrap_measured(m, em)) for m, _n in columns[i].measured()), default=0)
             options.append((k, (_lone_count(columns[i], em), lines)))
         merged: dict[int, tuple[tuple[int, int], list[int]]] = {}
         for units, (cost, cuts) in best.items():

@@ -35,32 +35,44 @@ def _units(text: str) -> list[str]:
     return _UNITS.findall(text)
 
 
+Measured = tuple  # per line of a text: (unit, width at a line end, width inside a line) per unit
+
+
+def measure(text: str) -> Measured:
+    """``text`` measured once, to be wrapped at many widths (:func:`wrap_measured`)."""
+    return tuple(tuple((u, printed_width(u.rstrip(" ")), printed_width(u)) for u in _units(part))
+                 for part in text.split("\n"))
+
+
 def wrap_lines(text: str, width_em: float) -> list[str]:
     """``text`` broken into the lines a word processor prints in a column
     ``width_em`` characters wide (explicit "\\n" line breaks are kept)."""
+    return wrap_measured(measure(text), width_em)
+
+
+def wrap_measured(measured: Measured, width_em: float) -> list[str]:
     out: list[str] = []
-    for part in text.split("\n"):
+    for part in measured:
         out.extend(_wrap_part(part, width_em))
     return out
 
 
-def _wrap_part(text: str, width_em: float) -> list[str]:
-    lines: list[list[str]] = [[]]
+def _wrap_part(units, width_em: float) -> list[str]:
+    lines: list[list[tuple[str, float, float]]] = [[]]
     used = 0.0
-    for unit in _units(text):
-        w = printed_width(unit.rstrip(" "))
-        if lines[-1] and used + w > width_em + 1e-6:
-            carry: list[str] = []
+    for unit in units:
+        if lines[-1] and used + unit[1] > width_em + 1e-6:
+            carry: list[tuple[str, float, float]] = []
             current = lines[-1]
-            if unit[0] in _NO_LINE_START and len(current) > 1:
+            if unit[0][0] in _NO_LINE_START and len(current) > 1:
                 carry.append(current.pop())  # the character before moves down with it
-            while len(current) > 1 and current[-1][-1] in _NO_LINE_END:
+            while len(current) > 1 and current[-1][0][-1] in _NO_LINE_END:
                 carry.insert(0, current.pop())
             lines.append(carry)
-            used = sum(printed_width(u) for u in carry)
+            used = sum(u[2] for u in carry)
         lines[-1].append(unit)
-        used += printed_width(unit)
-    return ["".join(line).rstrip(" ") for line in lines if line]
+        used += unit[2]
+    return ["".join(u[0] for u in line).rstrip(" ") for line in lines if line]
 
 
 def cjk_count(line: str) -> int:
