@@ -68,8 +68,11 @@ def test_odt_is_valid_odf_1_2_with_honest_meta(tmp_path, schemas, name):
     assert "middle" in aligns and "center" not in aligns
 
 def test_table_document_odt_is_valid(tmp_path, schemas):
-    path = write_table_document("新舊對照表", ["項目", "上年度", "本年度"], [["一", "舊", "新"]], "odt",
-                                tmp_path / "t.odt")
+    """The 對照表 too, with its rich runs (修正處加底線, deleted text struck through)."""
+    rows = [["一", [[("自108年起", ""), ("辦理", "strike")]], [[("自109年起", ""), ("持續辦理", "underline")]]],
+            ["二", "舊\n第二段", "新"]]
+    path = write_table_document("新舊對照表", ["項目", "上年度", "本年度"], rows, "odt", tmp_path / "t.odt",
+                                intro="本表列出兩年度不同之處。")
     _assert_odt_valid(path, schemas)
     assert _part(path, "meta.xml").findtext(".//dc:title", namespaces=META) == "新舊對照表"
 

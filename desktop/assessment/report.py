@@ -26,11 +26,6 @@ class _ResultTable(_TableBuilder):
     def __init__(self, plan: Plan, tokens: dict[str, str], profile: dict, period: str):
         super().__init__(plan, tokens, profile)
         self.period = period
-        self.row_nodes: list[Node | None] = []
-
-    def add_row(self, heads, node, content) -> None:
-        super().add_row(heads, node, content)
-        self.row_nodes.append(node)
 
     def widths(self) -> list[float]:
         w = super().widths()
@@ -42,8 +37,8 @@ class _ResultTable(_TableBuilder):
 
     def grid_rows(self) -> list[list]:
         rows = super().grid_rows()
-        for row, node in zip(rows, self.row_nodes):
-            row.append(Cell(self.result_paragraphs(node)))
+        for row, built in zip(rows, self.rows):
+            row.append(Cell(self.result_paragraphs(built.node)))
         return rows
 
     def result_paragraphs(self, node: Node | None) -> list[Para]:

@@ -22,10 +22,11 @@ from .units import column_widths_cm
 
 @dataclass
 class _Row:
-    """One table row before spans are computed: the headings it sits under, its
-    content, and the nodes its departments and period come from (itself or the
-    nearest ancestor that has them)."""
+    """One table row before spans are computed: the headings it sits under, the
+    node it prints and its content, and the nodes its departments and period come
+    from (the node itself or the nearest ancestor that has them)."""
     heads: list[Node | None]
+    node: Node | None = None  # the item (or heading) the row prints
     content: list[Para] = field(default_factory=list)
     dept_source: Node | None = None
     period_source: Node | None = None
@@ -89,7 +90,7 @@ class _TableBuilder:
         return node
 
     def make_row(self, heads: list[Node | None], node: Node | None, content: list[Para]) -> _Row:
-        return _Row(list(heads), content, self.source(node, "departments"), self.source(node, "period"))
+        return _Row(list(heads), node, content, self.source(node, "departments"), self.source(node, "period"))
 
     def add_row(self, heads: list[Node | None], node: Node | None, content: list[Para]) -> None:
         self.rows.append(self.make_row(heads, node, content))
@@ -138,40 +139,42 @@ class _TableBuilder:
     def build(self) -> Table:
         for top in self.plan.tree:
             self.visit(top, 0, [None] * self.n_heads)
-        rows = self.grid_rows()
-        header = self.header_row()
-        widths = self.widths(header, rows)
-        self.break_labels(header, widths)
+        self.body = self.grid_rows()
+        self.header = self.header_row()
+        widths = self.widths()
         absolute = column_widths_cm(self.profile, widths)
-        return Table(widths=widths, header=[header], rows=rows,
-                     tall_rows=tall_rows(self.profile, rows, absolute, Cell))
+        self.break_labels(absolute)
+        return Table(widths=widths, header=[self.header], rows=self.body,
+                     tall_rows=tall_rows(self.profile, self.body, absolute, Cell))
 
-    def break_labels(self, header: list, widths: list[float]) -> None:
+    def break_labels(self, widths_cm: list[float]) -> None:
         """A label too wide for its column becomes one paragraph per printed line,
         broken at its natural point (the importer joins them back)."""
-        for c, cell in enumerate(header):
+        for c, cell in enumerate(self.header):
             if isinstance(cell, Cell):
                 para = cell.paragraphs[0]
-                width = inner_em(self.profile, sum(widths[c:c + cell.colspan])) / BOLD
+                width = inner_em(self.profile, sum(widths_cm[c:c + cell.colspan])) / BOLD
                 cell.paragraphs = [replace(para, text=line) for line in label_lines(para.text, width)]
 
-    def widths(self, header: list, rows: list[list]) -> list[float]:
-        """Widths measured from the cells' text (see :mod:`.column_widths`)."""
+    def widths(self) -> list[float]:
+        """Widths in cm measured from the text of the header and body built so far
+        (see :mod:`.column_widths`): heading columns, 具體作法, 部門, 期間."""
         profile_cols, fractions = [0, 1, 2, 3, 4], [1.0] * 5
         if self.sub:
             share = self.profile["table"].get("sub_strategy_share", 0.45)
             profile_cols[1:2], fractions[1:2] = [1, 1], [share, 1 - share]
         columns = [ColumnText() for _ in profile_cols]
-        for c, cell in enumerate(header):
+        one_per_line = (self.n_heads + 1, self.n_heads + 2)  # 部門, 期間
+        for c, cell in enumerate(self.header[:len(columns)]):
             if isinstance(cell, Cell) and cell.colspan == 1:
                 columns[c].labels.extend(p.text for p in cell.paragraphs)
-        for row in rows:
-            for c, cell in enumerate(row):
+        for row in self.body:
+            for c, cell in enumerate(row[:len(columns)]):
                 if not isinstance(cell, Cell) or cell.colspan > 1:
                     continue
                 if c < self.n_heads:
                     columns[c].wrapped.extend(p.token + p.text for p in cell.paragraphs)
-                elif c >= len(row) - 2:
+                elif c in one_per_line:
                     columns[c].lines.extend(p.text for p in cell.paragraphs)
         return fit_widths(self.profile, columns, profile_cols, fractions)
 
