@@ -36,6 +36,9 @@ def test_wrap_keeps_closing_punctuation_off_a_line_start_and_latin_words_whole()
     ("台灣自來水股份有限公司第一區管理處提升服務效能執行計畫", 20,
      ["台灣自來水股份有限公司第一區管理處", "提升服務效能執行計畫"]),
     ("花蓮區營業處 108 年度提升服務效能執行計畫", 26, ["花蓮區營業處 108 年度提升服務效能執行計畫"]),
+    # never inside brackets: before them (the 對照表's title)
+    ("花蓮區營業處 109 年度提升服務效能執行計畫新舊對照表（109 年度與 108 年度）", 26.7,
+     ["花蓮區營業處 109 年度提升服務效能執行計畫新舊對照表", "（109 年度與 108 年度）"]),
 ])
 def test_title_breaks_at_a_natural_point(title, width, expected):
     lines = title_lines(title, width)

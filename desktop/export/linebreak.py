@@ -103,23 +103,30 @@ def lines_end_alone(lines: list[str]) -> bool:
     return cjk_count(last) <= 1 and printed_width("".join(c for c in last if c not in _PUNCT)) <= 1.0
 
 
-# A title breaks before its year (「108年度」), else after the office's name.
+# A title breaks before its year (「108年度」), else after the office's name, else
+# before a bracketed part (「…對照表」「（109年度與108年度）」) — never inside brackets.
 _YEAR = re.compile(r"\s*\d{2,3}\s*年")
 _OFFICE = re.compile(r"(營業處|管理處|區處|分處|服務所|公司|處)")
 
 
+def _outside_brackets(title: str, pos: int) -> bool:
+    head = title[:pos]
+    return sum(head.count(c) for c in "（(") == sum(head.count(c) for c in "）)")
+
+
 def title_lines(title: str, width_em: float) -> list[str]:
     """``title`` as printed lines: one if it fits; else broken at a natural point
-    (before 「xxx年度」, after the office name), never leaving ≤ 2 characters on
-    the last line; else evenly."""
+    (before 「xxx年度」, after the office name, before a bracketed part), never
+    leaving ≤ 2 characters on the last line; else evenly."""
     if printed_width(title) <= width_em:
         return [title]
-    # Before the year first, then after the office name (its last part first:
-    # 「…公司第一區管理處」 ends at 管理處, not at 公司).
-    points = [m.start() for m in _YEAR.finditer(title)] + [m.end() for m in _OFFICE.finditer(title)][::-1]
+    # The office name's last part first: 「…公司第一區管理處」 ends at 管理處, not at 公司.
+    points = ([m.start() for m in _YEAR.finditer(title)] + [m.end() for m in _OFFICE.finditer(title)][::-1]
+              + [i for i, c in enumerate(title) if i and c in "（("])
     for pos in points:
         head, tail = title[:pos].rstrip(), title[pos:].lstrip()
-        if head and printed_width(head) <= width_em and 2 < printed_width(tail) <= width_em:
+        if (head and _outside_brackets(title, pos) and printed_width(head) <= width_em
+                and 2 < printed_width(tail) <= width_em):
             return [head, tail]
     lines = wrap_lines(title, width_em)
     if len(lines) > 1 and printed_width(lines[-1]) <= 2:
