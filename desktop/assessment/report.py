@@ -2,6 +2,7 @@
 followed by the 考核結果統計表 (per 面向 and per department)."""
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from ..export import write_document
@@ -68,9 +69,9 @@ def statistics_rows(stats: dict, group: str) -> list[list[str]]:
 
 
 def report_document(plan: Plan, period: ReviewPeriod) -> Document:
-    doc = plan_document(plan)
+    # The title as plan_document prints it: a long one breaks over two paragraphs.
+    doc = plan_document(replace(plan, title=f"{plan.title}{period.name}自行考核成果"))
     profile = load_profile(plan.profile)
-    doc.blocks[0].text = f"{plan.title}{period.name}自行考核成果"
     table = _ResultTable(plan, node_tokens(plan), profile, period.name).build()
     table_at = next((i for i, b in enumerate(doc.blocks) if isinstance(b, Table)), None)
     if table_at is None:  # a plan without a table section still reports its items

@@ -4,14 +4,13 @@ breaking, used to choose column widths and title breaks before anything is writt
 Widths are in character widths ("em" of the paragraph's size): CJK full width = 1,
 Latin and digits ≈ ½, with Times New Roman's narrow punctuation (「.」 ¼, 「(」 ⅓) —
 tokens such as 「(一)」 and 「1.」 decide many breaks in narrow columns. A Latin
-word or number never breaks inside; closing
-punctuation never starts a line and opening punctuation never ends one (the
-character before it moves down with it, as both word processors do).
+word or number never breaks inside; closing punctuation never starts a line and
+opening punctuation never ends one (the character before it moves down with it,
+as both word processors do).
 """
 from __future__ import annotations
 
 import re
-
 import unicodedata
 
 from .blocks import text_width_em
@@ -20,10 +19,8 @@ _NO_LINE_START = set("，。、；：！？）」』】〉》〕,.;:!?)]}…—�
 _NO_LINE_END = set("（「『【〈《〔([{")
 _UNITS = re.compile(r"[A-Za-z0-9.,%/:_\-]+ ?|.", re.S)
 _PUNCT = _NO_LINE_START | _NO_LINE_END | set("・·　 ")
-
-
 _NARROW = {**dict.fromkeys(".,:;'!|ilIjft ", 0.28), **dict.fromkeys("()[]-/", 0.33),
-           **dict.fromkeys("ABCDEGHKNOQRUVWXYmwMW", 0.72)}
+           **dict.fromkeys("ABCDEGHKMNOQRUVWXYmw", 0.72)}
 
 
 def printed_width(text: str) -> float:
