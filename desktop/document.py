@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from .errors import PlanDeskError
+from .errors import PlanDeskError, explain
 from .library import Library
 from .model import Plan
 from .ops import Change, EditPlan, Operation
@@ -66,7 +66,9 @@ class PlanDocument:
             self.library.persist(self.plan, change)
         except Exception as exc:
             inverse.apply(self.plan)  # keep memory and file in agreement
-            raise PlanDeskError(f"無法寫入計畫庫（{exc}），這次修改未儲存；請確認磁碟空間與檔案權限。") from exc
+            if isinstance(exc, PlanDeskError):  # e.g. StaleWrite: already one sentence
+                raise
+            raise PlanDeskError(f"這次修改未儲存：{explain(exc)}") from exc
         return change, inverse
 
     def undo(self) -> Change | None:

@@ -6,8 +6,10 @@ edit that returned survives a crash (autosave, no "Save" button).
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import sys
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -33,12 +35,49 @@ sqlite_utils = _import_sqlite_utils()
 
 from . import migrate
 from .assessment.model import Result, Review, ReviewPeriod, default_periods
-from .errors import PlanDeskError
+from .errors import LibraryDamaged, PlanDeskError, StaleWrite, explain, sqlite_kind
 from .model import Department, Node, Paragraph, Plan, Section, new_id
 from .netshare import is_network_path
 from .ops import ROOT, Change
+from .paths import reject_foreign_path
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_S = 20  # a writer waits this long for another process's write to finish
+READ_ONLY = "計畫庫是以唯讀方式開啟的（檔案或資料夾唯讀），無法修改；可以查看、搜尋與匯出，要修改請解除唯讀。"
+
+
+def writable(path: Path) -> bool:
+    """Can this process write the file and create its journal beside it? (access()
+    also answers EROFS for root on a read-only mount, where permission bits do not.)"""
+    return os.access(path, os.W_OK) and os.access(path.parent if str(path.parent) else ".", os.W_OK)
+
+
+def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
+    if not read_only:
+        return sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+    uri = path.resolve().as_uri()
+    try:
+        conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError:
+        # a WAL file in a read-only folder cannot create its -shm: read it as immutable
+        return sqlite3.connect(f"{uri}?immutable=1", uri=True, check_same_thread=False)
+
+
+def _damaged(path: Path, detail: str) -> LibraryDamaged:
+    from .backup import newest_good_backup
+    backup = newest_good_backup(path)
+    offer = (f"最近的完好備份是 {backup}，可用「plandesk restore {backup}」或 檔案 → 備份與還原… 還原"
+             if backup else "目前沒有可用的備份，請把檔案交給資訊人員檢查")
+    return LibraryDamaged(f"計畫庫 {path} 已損壞（{detail}），無法開啟；{offer}；此檔案未被變更。", backup)
+
+
+def _diagnose(exc: sqlite3.Error, path: Path) -> PlanDeskError:
+    """The right words for a failure while opening: only corruption says 損壞."""
+    if sqlite_kind(exc) == "corrupt":
+        return _damaged(path, str(exc))
+    return PlanDeskError(explain(exc, str(path)))
 
 
 def _now() -> str:
@@ -69,67 +108,194 @@ class SearchHit:
 class Library:
     """An open library file. Use :meth:`open`."""
 
-    def __init__(self, db: sqlite_utils.Database, path: Path, warning: str = ""):
+    def __init__(self, db: sqlite_utils.Database, path: Path, warning: str = "",
+                 read_only: bool = False):
         self.db = db
         self.path = path
-        self.warning = warning  # one sentence for the user, e.g. network share
+        self.warning = warning  # one sentence for the user, e.g. network share or read-only
+        self.read_only = read_only
 
     # --- opening -----------------------------------------------------------------
     @classmethod
     def open(cls, path: str | Path, create: bool = True) -> "Library":
         """Open (or create) a library file, upgrading its schema.
 
-        A file that is not a PlanDesk library, is corrupt, or comes from a newer
-        PlanDesk is refused with a PlanDeskError and left untouched.
+        Each fault gets its own sentence: a read-only file or folder opens
+        read-only; a full disk, a lock or missing permissions say so; only real
+        corruption says 損壞 (naming the newest good backup). A file that is not
+        a PlanDesk library or comes from a newer PlanDesk is refused untouched.
         """
         path = Path(path)
         name = str(path)
-        exists = path.exists() and path.stat().st_size > 0
+        reject_foreign_path(path)
+        if path.is_dir():
+            raise PlanDeskError(f"{name} 是資料夾，不是計畫庫檔案；請指定其中的計畫庫檔案，例如 {path / 'library.sqlite'}。")
+        try:
+            exists = path.exists() and path.stat().st_size > 0
+            if exists:
+                with open(path, "rb") as fh:
+                    header = fh.read(16)
+        except OSError as exc:
+            raise PlanDeskError(explain(exc, name)) from exc
         if not exists and not create:
             raise PlanDeskError(f"找不到計畫庫 {name}，請確認路徑是否正確。")
-        if exists:
-            with open(path, "rb") as fh:
-                if fh.read(16) != SQLITE_MAGIC:
-                    raise PlanDeskError(f"{name} 不是 PlanDesk 計畫庫（不是 SQLite 資料庫），請選擇正確的檔案；此檔案未被變更。")
-        else:
+        if exists and header != SQLITE_MAGIC:
+            raise PlanDeskError(f"{name} 不是 PlanDesk 計畫庫（不是 SQLite 資料庫），請選擇正確的檔案；此檔案未被變更。")
+        if not exists:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                raise PlanDeskError(f"無法建立資料夾 {path.parent}（{exc.strerror}），請改用可寫入的位置。") from exc
+                raise PlanDeskError(f"無法建立資料夾 {path.parent}（{explain(exc)}）") from exc
+        read_only = exists and not writable(path)
         try:
-            conn = sqlite3.connect(str(path), timeout=5, check_same_thread=False)
-            db = sqlite_utils.Database(conn)
-            ok = db.execute("PRAGMA quick_check" if not exists else "PRAGMA integrity_check").fetchone()[0]
-        except sqlite3.DatabaseError as exc:
-            raise PlanDeskError(f"計畫庫 {name} 已損壞，無法開啟（{exc}）；請改用備份檔，此檔案未被變更。") from exc
-        if ok != "ok":
+            conn = _connect(path, read_only)
+        except sqlite3.Error as exc:
+            raise _diagnose(exc, path) from exc
+        try:
+            return cls._prepare(conn, path, exists, read_only)
+        except BaseException:
             conn.close()
-            raise PlanDeskError(f"計畫庫 {name} 已損壞（完整性檢查失敗），請改用備份檔；此檔案未被變更。")
-        if exists:
-            tables = set(db.table_names())
-            if tables and "plans" not in tables:
-                conn.close()
-                raise PlanDeskError(f"{name} 是其他程式的 SQLite 資料庫，不是 PlanDesk 計畫庫；此檔案未被變更。")
-        warning = ""
+            raise
+
+    @classmethod
+    def _prepare(cls, conn: sqlite3.Connection, path: Path, exists: bool, read_only: bool) -> "Library":
+        name = str(path)
+        db = sqlite_utils.Database(conn)
         try:
+            ok = db.execute("PRAGMA integrity_check" if exists else "PRAGMA quick_check").fetchone()[0]
+            if ok != "ok":
+                raise _damaged(path, "完整性檢查失敗")
+            tables = set(db.table_names())
+            if exists and tables and "plans" not in tables:
+                raise PlanDeskError(f"{name} 是其他程式的 SQLite 資料庫，不是 PlanDesk 計畫庫；此檔案未被變更。")
+            migrate.refuse_newer(db, name)
+            warning = ""
             db.execute("PRAGMA foreign_keys = ON")
+            if read_only:
+                warning = (f"計畫庫 {name}（或其所在資料夾）是唯讀的，已以唯讀方式開啟：可以查看、搜尋與匯出，"
+                           "但不能修改；要修改請解除唯讀或把計畫庫複製到可寫入的資料夾。")
+                if migrate.pending(db):  # upgrade a copy in memory; the file stays as it is
+                    memory = sqlite3.connect(":memory:", check_same_thread=False)
+                    conn.backup(memory)
+                    conn.close()
+                    db = sqlite_utils.Database(memory)
+                    migrate.upgrade(db, name, lambda: db.atomic())
+                return cls(db, path, warning, read_only=True)
             if is_network_path(path):
                 db.execute("PRAGMA journal_mode = DELETE")
                 warning = "計畫庫位於網路磁碟，已改用較安全但較慢的存檔方式；建議把計畫庫放在本機磁碟。"
             else:
                 db.execute("PRAGMA journal_mode = WAL")
             db.execute("PRAGMA synchronous = FULL")
-            migrate.upgrade(db, name)
-        except sqlite3.OperationalError as exc:
-            conn.close()
-            raise PlanDeskError(f"無法開啟計畫庫 {name}（{exc}），請確認檔案可寫入且未被其他程式鎖住。") from exc
-        except PlanDeskError:
-            conn.close()
-            raise
-        return cls(db, path, warning)
+            library = cls(db, path, warning)
+            if exists and migrate.pending(db) and db.execute("PRAGMA user_version").fetchone()[0] > 0:
+                from .backup import create_backup
+                create_backup(library, "升級前")
+            migrate.upgrade(db, name, library._write)
+            return library
+        except sqlite3.Error as exc:
+            raise _diagnose(exc, path) from exc
 
     def close(self) -> None:
         self.db.conn.close()
+
+    # --- write transactions ------------------------------------------------------------
+    @contextmanager
+    def _write(self):
+        """One write transaction holding the write lock from its start (BEGIN
+        IMMEDIATE): a deferred transaction that reads before it writes fails at
+        once with "database is locked" in WAL mode when another process wrote
+        meanwhile, where this one waits out the busy timeout instead."""
+        if self.read_only:
+            raise PlanDeskError(READ_ONLY)
+        conn = self.db.conn
+        if conn.in_transaction:  # nested: a savepoint inside the outer transaction
+            with self.db.atomic():
+                yield
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        try:
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+
+    def _claim(self, plan_id: int, based_on: int | None = None) -> int:
+        """Bump a plan's revision inside a write transaction and return the new
+        one; a write ``based_on`` an older revision is refused (StaleWrite)."""
+        row = self.db.execute("SELECT revision, deleted FROM plans WHERE id = ?", [plan_id]).fetchone()
+        if row is None:
+            raise PlanDeskError(f"計畫庫中已沒有編號 {plan_id} 的計畫（可能已在其他視窗被永久刪除），這次修改未儲存。")
+        if based_on is not None and row[0] != based_on:
+            raise StaleWrite("此計畫剛在其他視窗或程式中被修改過，這次修改未儲存，以免蓋掉對方的變更；"
+                             "畫面會重新載入最新內容，請再改一次。")
+        self.db.execute("UPDATE plans SET revision = revision + 1, modified = ? WHERE id = ?",
+                        [_now(), plan_id])
+        return row[0] + 1
+
+    def data_version(self) -> int:
+        """Changes whenever another connection commits (cheap; polled by the GUI)."""
+        return self.db.execute("PRAGMA data_version").fetchone()[0]
+
+    def revisions(self) -> dict[int, int]:
+        """{plan id: revision} of the plans not in the recycle bin."""
+        return dict(self.db.execute("SELECT id, revision FROM plans WHERE deleted IS NULL").fetchall())
+
+    def plan_count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM plans WHERE deleted IS NULL").fetchone()[0]
+
+    # --- settings stored in the library -------------------------------------------------
+    def setting(self, key: str, default: str = "") -> str:
+        row = self.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+        return row[0] if row else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self._write():
+            self.db.execute("INSERT INTO settings (key, value) VALUES (?, ?)"
+                            " ON CONFLICT(key) DO UPDATE SET value = excluded.value", [key, value])
+
+    # --- copies of the whole file ---------------------------------------------------------
+    @staticmethod
+    def inspect(path: Path) -> tuple[bool, int]:
+        """(is a sound PlanDesk library this version can open, plan count) of a
+        library file, read without changing it (for backups)."""
+        try:
+            conn = _connect(Path(path), read_only=True)
+        except sqlite3.Error:
+            return False, 0
+        try:
+            ok = conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            count = conn.execute("SELECT count(*) FROM plans WHERE deleted IS NULL").fetchone()[0]
+            return ok and 0 < version <= migrate.latest_version(), count
+        except sqlite3.Error:
+            return False, 0
+        finally:
+            conn.close()
+
+    def copy_to(self, target: Path) -> None:
+        """A consistent copy of the whole library, WAL content included (VACUUM INTO)."""
+        self.db.execute("VACUUM INTO ?", [str(target)])
+
+    def replace_with(self, source: Path) -> None:
+        """Replace the whole content with ``source``'s in one step (the online backup
+        API writes into this connection under its lock, so other processes see either
+        the old or the new library), then upgrade it to the current schema."""
+        if self.read_only:
+            raise PlanDeskError(READ_ONLY)
+        src = _connect(Path(source), read_only=True)
+        try:
+            src.backup(self.db.conn)
+        finally:
+            src.close()
+        migrate.upgrade(self.db, str(self.path), self._write)
 
     # --- plans ---------------------------------------------------------------------
     def list_plans(self, include_deleted: bool = False) -> list[PlanSummary]:
@@ -150,7 +316,7 @@ class Library:
         for item in [*plan.sections, *plan.walk()]:
             old, item.id = item.id, new_id()
             renamed[old] = item.id
-        with self.db.atomic():
+        with self._write():
             now = _now()
             cursor = self.db.execute(
                 "INSERT INTO plans (organization, office, year, title, date_line, status, columns,"
@@ -158,6 +324,7 @@ class Library:
                 [plan.organization, plan.office, plan.year, plan.title, plan.date_line,
                  plan.status, json.dumps(plan.columns, ensure_ascii=False), plan.profile, now, now])
             plan.id = cursor.lastrowid
+            plan.revision = 0
             self.db.execute("INSERT INTO status_log (plan_id, status, at) VALUES (?,?,?)",
                             [plan.id, plan.status, now])
             self._write_sections(plan)
@@ -172,12 +339,13 @@ class Library:
     def load_plan(self, plan_id: int) -> Plan:
         """Read a plan with its sections and tree into memory."""
         row = self.db.execute(
-            "SELECT id, organization, office, year, title, date_line, status, columns, profile"
+            "SELECT id, organization, office, year, title, date_line, status, columns, profile, revision"
             " FROM plans WHERE id = ?", [plan_id]).fetchone()
         if row is None:
             raise PlanDeskError(f"計畫庫中沒有編號 {plan_id} 的計畫，請以 list 指令查看現有計畫。")
         plan = Plan(id=row[0], organization=row[1], office=row[2], year=row[3], title=row[4],
-                    date_line=row[5], status=row[6], columns=json.loads(row[7]), profile=row[8])
+                    date_line=row[5], status=row[6], columns=json.loads(row[7]), profile=row[8],
+                    revision=row[9])
         for sid, heading, kind, paragraphs, notes in self.db.execute(
                 "SELECT id, heading, kind, paragraphs, notes FROM sections WHERE plan_id = ?"
                 " ORDER BY position", [plan_id]):
@@ -208,16 +376,18 @@ class Library:
 
     def delete_plan(self, plan_id: int) -> None:
         """Move a plan to the recycle bin (recoverable with :meth:`restore_plan`)."""
-        with self.db.atomic():
+        with self._write():
+            self._claim(plan_id)
             self.db.execute("UPDATE plans SET deleted = ? WHERE id = ?", [_now(), plan_id])
 
     def restore_plan(self, plan_id: int) -> None:
-        with self.db.atomic():
+        with self._write():
+            self._claim(plan_id)
             self.db.execute("UPDATE plans SET deleted = NULL WHERE id = ?", [plan_id])
 
     def purge_plan(self, plan_id: int) -> None:
         """Remove a plan for good (nodes and sections go with it)."""
-        with self.db.atomic():
+        with self._write():
             self.db.execute("DELETE FROM plans WHERE id = ?", [plan_id])
 
     def status_history(self, plan_id: int) -> list[tuple[str, str]]:
@@ -234,9 +404,13 @@ class Library:
 
     # --- persisting operations ------------------------------------------------------
     def persist(self, plan: Plan, change: Change) -> None:
-        """Write what ``change`` says changed in ``plan``, in one transaction."""
-        with self.db.atomic():
+        """Write what ``change`` says changed in ``plan``, in one transaction, only
+        when the library still holds the revision ``plan`` was read at (else
+        StaleWrite and nothing is written); ``plan.revision`` follows the write."""
+        with self._write():
+            revision = self._claim(plan.id, based_on=plan.revision)
             self._persist(plan, change)
+        plan.revision = revision
 
     def _persist(self, plan: Plan, change: Change) -> None:
         now = _now()
@@ -256,8 +430,6 @@ class Library:
             self.db.conn.executemany(_NODE_UPSERT, rows)
         if change.plan:
             self._write_plan_row(plan, now)
-        else:
-            self.db.execute("UPDATE plans SET modified = ? WHERE id = ?", [now, plan.id])
         if change.sections:
             self._write_sections(plan)
         if change.plan or change.nodes:
@@ -313,24 +485,28 @@ class Library:
             "SELECT name FROM roster WHERE office = ? ORDER BY name", [office])]
 
     def add_department(self, office: str, name: str) -> None:
-        with self.db.atomic():
+        with self._write():
             self.db.execute("INSERT OR IGNORE INTO roster (office, name) VALUES (?, ?)", [office, name])
 
     def rename_department(self, office: str, old: str, new: str) -> int:
         """Rename a department in the roster and in every plan of the office.
         Returns how many nodes changed. Plans open in memory must be reloaded."""
         changed = 0
-        with self.db.atomic():
+        with self._write():
             rows = self.db.execute(
-                "SELECT n.id, n.departments FROM nodes n JOIN plans p ON p.id = n.plan_id"
+                "SELECT n.id, n.departments, n.plan_id FROM nodes n JOIN plans p ON p.id = n.plan_id"
                 " WHERE p.office = ? AND n.departments LIKE ?", [office, f"%{old}%"]).fetchall()
-            for node_id, depts in rows:
+            touched = set()
+            for node_id, depts, plan_id in rows:
                 items = json.loads(depts)
                 if any(name == old for name, _ in items):
+                    touched.add(plan_id)
                     items = [[new if name == old else name, role] for name, role in items]
                     self.db.execute("UPDATE nodes SET departments = ? WHERE id = ?",
                                     [json.dumps(items, ensure_ascii=False), node_id])
                     changed += 1
+            for plan_id in touched:
+                self._claim(plan_id)
             self.db.execute("DELETE FROM roster WHERE office = ? AND name = ?", [office, old])
             self.db.execute("INSERT OR IGNORE INTO roster (office, name) VALUES (?, ?)", [office, new])
         return changed

@@ -28,14 +28,33 @@ def latest_version() -> int:
     return len(migrations())
 
 
-def upgrade(db, name: str) -> None:
-    """Bring ``db`` (sqlite_utils.Database) to the latest version, one
-    transaction per version. A newer file is refused untouched."""
-    current = db.execute("PRAGMA user_version").fetchone()[0]
+def _version(db) -> int:
+    return db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def refuse_newer(db, name: str) -> None:
+    """A file from a newer PlanDesk is refused untouched."""
+    current = _version(db)
     if current > latest_version():
         raise PlanDeskError(
             f"計畫庫 {name} 是較新版 PlanDesk 建立的（資料版本 {current}），請更新 PlanDesk 後再開啟；檔案未做任何變更。")
-    for module in migrations()[current:]:
-        with db.atomic():
+
+
+def pending(db) -> bool:
+    return _version(db) < latest_version()
+
+
+def upgrade(db, name: str, transaction) -> None:
+    """Bring ``db`` (sqlite_utils.Database) to the latest version, one
+    ``transaction()`` per version. The version is read again inside each
+    transaction, so two processes creating or upgrading the same file at the
+    same moment do each step once."""
+    refuse_newer(db, name)
+    if not pending(db):
+        return
+    for module in migrations():
+        with transaction():
+            if _version(db) >= module.VERSION:
+                continue
             module.upgrade(db)
             db.execute(f"PRAGMA user_version = {int(module.VERSION)}")

@@ -81,6 +81,7 @@ class Plan:
     tree: list[Node] = field(default_factory=list)
     review: Review = field(default_factory=Review)  # 半年自行考核 periods and results
     id: int | None = None  # library row id, set by storage
+    revision: int = 0      # the library's revision of this plan when it was read (storage)
 
     def walk(self) -> Iterator[Node]:
         """Every node of the tree in document order."""

@@ -7,6 +7,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from . import APP_NAME, ORG_NAME
+from .errors import PlanDeskError
 
 def data_dir(name: str) -> Path:
     """Folder of shipped data: ``db``, ``templates`` or ``resources``.
@@ -38,3 +39,12 @@ def default_db_path() -> Path:
     if env:
         return Path(env)
     return app_data_dir() / "library.sqlite"
+
+
+def reject_foreign_path(path: str | Path, platform: str | None = None) -> None:
+    """``//host/share`` or ``\\\\host\\share`` on Linux/macOS would become a local
+    folder or a file with that literal name; say how to reach a share instead."""
+    text = str(path)
+    if (platform or sys.platform) != "win32" and text.startswith(("//", "\\\\")):
+        raise PlanDeskError(f"「{text}」是 Windows 網路路徑，在此系統無法直接使用；請先把網路資料夾掛載"
+                            "（mount）到本機資料夾，再指定其中的計畫庫檔案。")

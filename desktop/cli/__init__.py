@@ -1,18 +1,21 @@
 """The ``plandesk`` command. Subcommands live in small modules named
 ``desktop/cli/*_cmds.py``; each has ``register(subparsers)`` and sets ``func(args, ctx)``.
 
-Errors: exit code 2 and one sentence on stderr; ``--debug`` shows the traceback.
+Errors: exit code 2 and one sentence on stderr, whatever failed (sqlite3, OS —
+full disk, read-only, no permission —, recursion, memory, decoding, a closed
+pipe); ``--debug`` shows the traceback.
 """
 from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import pkgutil
 import sys
 import traceback
 
 from .. import __version__
-from ..errors import PlanDeskError
+from ..errors import PlanDeskError, explain
 from .context import Context
 
 
@@ -51,15 +54,20 @@ def main(argv: list[str] | None = None) -> int:
         if not args.command:
             return _start_gui(ctx, args)
         return args.func(args, ctx) or 0
-    except PlanDeskError as exc:
-        if args.debug:
-            traceback.print_exc()
-        print(exc.message, file=sys.stderr)
-        return 2
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # every failure ends in one sentence (see errors.explain)
+        if isinstance(exc, BrokenPipeError):  # nothing more can reach stdout; do not flush at exit
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        if args.debug:
+            traceback.print_exc()
+        print(explain(exc), file=sys.stderr)
+        return 2
     finally:
-        ctx.close()
+        try:
+            ctx.close()
+        except Exception:  # closing after a failure must not hide the sentence
+            pass
 
 
 def _start_gui(ctx: Context, args) -> int:

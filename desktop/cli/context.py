@@ -5,9 +5,10 @@ import os
 import sys
 from pathlib import Path
 
+from ..backup import daily_backup
 from ..demo import seed_if_empty
 from ..library import Library
-from ..paths import default_db_path
+from ..paths import default_db_path, reject_foreign_path
 
 
 class Context:
@@ -19,14 +20,19 @@ class Context:
         self._library: Library | None = None
 
     def library(self) -> Library:
-        """Open the library; a new default library gets the demo plans."""
+        """Open the library; a new default library gets the demo plans; the
+        first open of the day backs it up."""
         if self._library is None:
+            reject_foreign_path(self.db_path)
             fresh = not self.db_path.exists()
             self._library = Library.open(self.db_path)
             if self._library.warning:
                 print(self._library.warning, file=sys.stderr)
             if fresh and self.is_default:
                 seed_if_empty(self._library)
+            warning = daily_backup(self._library)
+            if warning:
+                print(warning, file=sys.stderr)
         return self._library
 
     def close(self) -> None:

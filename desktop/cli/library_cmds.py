@@ -67,7 +67,11 @@ def cmd_import(args, ctx) -> int:
     if args.dry_run:
         sys.stdout.write(dumps(plan))
         return 0
-    plan_id = ctx.library().add_plan(plan)
+    library = ctx.library()
+    if library.plan_count():
+        from ..backup import create_backup
+        create_backup(library, "匯入前")
+    plan_id = library.add_plan(plan)
     print(plan_id)
     return 0
 
