@@ -44,14 +44,14 @@ def name_for(library_path: Path, when: datetime) -> str:
 
 def backup_times(folder: Path, stem: str) -> list[tuple[datetime, Path]]:
     """(time, path) of the backups of library ``stem`` in ``folder``, newest first."""
-    pattern = re.compile(re.escape(stem) + r"-(\d{8}-\d{6})(?:-\d+)?\.sqlite$")
+    pattern = re.compile(re.escape(stem) + r"-(\d{8}-\d{6})(?:-(\d+))?\.sqlite$")
     found = []
     if folder.is_dir():
         for path in folder.iterdir():
             match = pattern.match(path.name)
-            if match:
-                found.append((datetime.strptime(match.group(1), STAMP), path))
-    return sorted(found, key=lambda item: (item[0], item[1].name), reverse=True)
+            if match:  # -2, -3 … are later backups within the same second
+                found.append((datetime.strptime(match.group(1), STAMP), int(match.group(2) or 1), path))
+    return [(when, path) for when, _, path in sorted(found, reverse=True)]
 
 
 def list_backups(folder: Path, stem: str) -> list[BackupInfo]:

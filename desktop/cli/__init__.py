@@ -53,7 +53,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if not args.command:
             return _start_gui(ctx, args)
-        return args.func(args, ctx) or 0
+        code = args.func(args, ctx) or 0
+        sys.stdout.flush()  # a closed pipe (| head) fails here, inside the error handling
+        return code
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # every failure ends in one sentence (see errors.explain)
