@@ -93,6 +93,13 @@ class PlanDocument:
         self._notify(change)
         return change
 
+    def reload(self) -> None:
+        """Take the library's current version of the plan (another process changed
+        it); the undo history was about the old version, so it is dropped."""
+        self.plan = self.library.load_plan(self.plan.id)
+        self._undo.clear()
+        self._redo.clear()
+
     def undo_label(self) -> str:
         return self._undo[-1][0].label if self._undo else ""
 

@@ -290,12 +290,15 @@ class Library:
         the old or the new library), then upgrade it to the current schema."""
         if self.read_only:
             raise PlanDeskError(READ_ONLY)
+        before = self.db.execute("SELECT coalesce(max(revision), 0) FROM plans").fetchone()[0]
         src = _connect(Path(source), read_only=True)
         try:
             src.backup(self.db.conn)
         finally:
             src.close()
         migrate.upgrade(self.db, str(self.path), self._write)
+        with self._write():  # revisions move past every earlier one: open windows must reload
+            self.db.execute("UPDATE plans SET revision = revision + ?", [before + 1])
 
     # --- plans ---------------------------------------------------------------------
     def list_plans(self, include_deleted: bool = False) -> list[PlanSummary]:

@@ -16,12 +16,13 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from .. import APP_NAME, ORG_NAME
+from ..backup import create_backup, daily_backup
 from ..demo import seed_if_empty
-from ..errors import PlanDeskError
+from ..errors import LibraryDamaged, PlanDeskError
 from ..library import Library
-from ..paths import data_dir, default_db_path
+from ..paths import data_dir, default_db_path, reject_foreign_path
 from . import single_instance, welcome
-from .crash import install_excepthook
+from .crash import install_excepthook, log, setup_logging
 from .instance_lock import InstanceLock
 
 
@@ -68,41 +69,73 @@ def make_application(argv: list[str]) -> QApplication:
 
 
 def open_library(db_path: Path) -> Library:
-    """Open the library; the default library gets the demo plans when new."""
+    """Open the library; the default library gets the demo plans when new; the
+    first open of the day backs it up (a failed backup is a warning, not a stop)."""
     db_path = Path(db_path)
+    reject_foreign_path(db_path)
     fresh = not db_path.exists()
     library = Library.open(db_path)
     if fresh and db_path == default_db_path() and "PLANDESK_DB" not in os.environ:
         seed_if_empty(library)
+    failed = daily_backup(library)
+    if failed:
+        library.warning = " ".join(filter(None, [library.warning, failed]))
     return library
 
 
 def create_main_window(db_path: Path):
-    """Library + lock + main window, not yet shown (tests and run_gui share it);
-    the window holding the lock listens for later launches."""
+    """Library + lock + main window + change watcher, not yet shown (tests and
+    run_gui share it); the window holding the lock listens for later launches.
+    A lock held from another computer is shown with who and how long ago, and
+    the clerk may take it over."""
+    from . import dialogs
+    from .change_watcher import ChangeWatcher
     from .main_window import MainWindow
     library = open_library(db_path)
     lock = InstanceLock(library.path)
-    window = MainWindow(library, read_only=not lock.acquired)
+    if not lock.acquired and lock.foreign and not library.read_only and dialogs.ask(
+            None, lock.describe() + " 要接手編輯嗎？"):
+        lock.take_over()
+    window = MainWindow(library, read_only=library.read_only or not lock.acquired)
     window.instance_lock = lock
     if lock.acquired:
         window.instance_server = single_instance.serve(window, library.path)
     else:
         window.read_only_reason = single_instance.elsewhere_message(lock.path)
+    window.change_watcher = ChangeWatcher(window)
+    window.opened_revisions = library.revisions()
     welcome.install(window)  # first start: what the demo is, three first steps
     return window
+
+
+def backup_on_close(window) -> None:
+    """A library changed in this session is backed up when the program closes."""
+    library = window.library
+    if window.read_only or library.revisions() == getattr(window, "opened_revisions", None):
+        return
+    try:
+        create_backup(library, "關閉時")
+    except PlanDeskError as exc:
+        log.warning("backup on close failed: %s", exc.message)
 
 
 def run_gui(db_path: Path, argv: list[str], open_file: Path | None = None) -> int:
     """The ``plandesk`` desktop program; returns the exit code. ``open_file``
     (an old plan to import) goes to the running window when there is one."""
     app = make_application(argv)
+    setup_logging()
     install_excepthook()
     from . import dialogs
     if Path(db_path).exists() and single_instance.hand_over(db_path, open_file):
         return 0  # the running window came to the front with the file
     try:
-        window = create_main_window(db_path)
+        try:
+            window = create_main_window(db_path)
+        except LibraryDamaged as damaged:  # straight to choosing a backup
+            from .backup_dialog import recover_damaged
+            if not recover_damaged(None, Path(db_path), damaged):
+                return 2
+            window = create_main_window(db_path)
     except PlanDeskError as exc:
         dialogs.show_error(None, exc.message)
         return 2
@@ -115,5 +148,6 @@ def run_gui(db_path: Path, argv: list[str], open_file: Path | None = None) -> in
         QTimer.singleShot(int(smoke) + 50, app.quit)  # also ends a message box left open
     QTimer.singleShot(0, window.announce_startup)  # once the window is up, never before the timers
     code = app.exec()
+    backup_on_close(window)
     window.library.close()
     return code

@@ -1,27 +1,129 @@
-"""One editing instance per library file: a QLockFile next to it.
+"""One editing instance per library file: a lock file next to it saying who
+holds it (computer, user, process, since when).
 
-A second instance (or a second window on the same file) does not get the
-lock and opens read-only, so two programs never write the same plan. A lock
-left by a crashed instance is stale and taken over.
+A second instance (or a second window on the same file) does not get the lock
+and opens read-only, so two programs never edit the same library at once. A
+lock whose process is gone on this computer is stale and taken over silently;
+one from another computer cannot be checked (a crash there leaves it behind
+for ever), so the clerk is shown who and how long ago and may take it over.
+Qt-free, so it can be tested and used without a window.
 """
 from __future__ import annotations
 
+import getpass
+import json
+import os
+import socket
+import sys
+import time
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile
+
+@dataclass
+class LockOwner:
+    host: str
+    user: str
+    pid: int
+    since: float  # seconds since the epoch
+
+    def age_text(self, now: float | None = None) -> str:
+        minutes = max(0, int(((now or time.time()) - self.since) // 60))
+        if minutes < 60:
+            return f"{minutes} 分鐘"
+        if minutes < 48 * 60:
+            return f"{minutes // 60} 小時 {minutes % 60} 分鐘"
+        return f"{minutes // (24 * 60)} 天"
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name (service account, odd environment)
+        return "?"
+
+
+def pid_alive(pid: int) -> bool:
+    """Is process ``pid`` running on this computer?"""
+    if sys.platform == "win32":  # os.kill would terminate it on Windows
+        import ctypes
+        kernel32 = ctypes.windll.kernel32
+        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if not handle:
+            return False
+        code = ctypes.c_ulong()
+        kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
+        kernel32.CloseHandle(handle)
+        return code.value == 259  # STILL_ACTIVE
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 class InstanceLock:
-    def __init__(self, library_path: Path):
+    def __init__(self, library_path: Path, host: str | None = None):
         self.path = Path(str(library_path) + ".lock")
-        self._lock = QLockFile(str(self.path))
-        self._lock.setStaleLockTime(0)  # only a dead owner's lock is stale (checked by pid)
-        try:
-            self.acquired = self._lock.tryLock(0)
-        except Exception:  # read-only folder: nothing to lock, the library refuses writes itself
-            self.acquired = False
+        self.me = LockOwner(host or socket.gethostname(), _user(), os.getpid(), time.time())
+        self.acquired = False
+        self.owner: LockOwner | None = None  # who holds it, when not acquired
+        self._try()
+
+    @property
+    def foreign(self) -> bool:
+        """Held from another computer (its process cannot be checked from here)."""
+        return self.owner is not None and self.owner.host != self.me.host
+
+    def describe(self) -> str:
+        """Who holds the lock, for the question whether to take it over."""
+        o = self.owner
+        return (f"這個計畫庫在 {o.age_text()} 前被電腦「{o.host}」上的使用者「{o.user}」開啟編輯，"
+                "至今未釋放；若那台電腦已關閉或當機，可以接手編輯，否則請以唯讀開啟以免互相覆蓋。")
+
+    def take_over(self) -> bool:
+        """Remove the other holder's lock and take it (the clerk said it is stale)."""
+        self.path.unlink(missing_ok=True)
+        self._try()
+        return self.acquired
 
     def release(self) -> None:
         if self.acquired:
-            self._lock.unlock()
+            if self._read() == self.me:  # never remove a lock someone took over from us
+                self.path.unlink(missing_ok=True)
             self.acquired = False
+
+    def _read(self) -> LockOwner | None:
+        try:
+            return LockOwner(**json.loads(self.path.read_text(encoding="utf-8")))
+        except (OSError, ValueError, TypeError):
+            return None
+
+    def _try(self) -> None:
+        for _ in range(3):
+            try:
+                fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+            except FileExistsError:
+                owner = self._read()
+                stale = owner is not None and owner.host == self.me.host and not pid_alive(owner.pid)
+                if stale or (owner is None and self._old_garbage()):
+                    self.path.unlink(missing_ok=True)
+                    continue
+                self.owner = owner or LockOwner("?", "?", 0, self.path.stat().st_mtime)
+                return
+            except OSError:  # read-only folder: nothing to lock, the library refuses writes itself
+                return
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(asdict(self.me), fh)
+            self.acquired, self.owner = True, None
+            return
+
+    def _old_garbage(self) -> bool:
+        """An unreadable lock (e.g. QLockFile's from an older PlanDesk, or half-written)
+        older than a minute is left over, not being written right now."""
+        try:
+            return time.time() - self.path.stat().st_mtime > 60
+        except OSError:
+            return True

@@ -106,6 +106,8 @@ class MainWindow(QMainWindow):
             [self.actions[n] for n in ("new_plan", "duplicate_plan", "rename_plan", "delete_plan")],
             [self.tr("新增"), self.tr("複本"), self.tr("重新命名"), self.tr("刪除")])
         self._install_check_panel()
+        backup = self.menus["檔案(&F)"].addAction(self.tr("備份與還原…"), self._backup_dialog)
+        self.menus["檔案(&F)"].insertAction(self.actions["recycle_bin"], backup)  # before 資源回收筒
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
         describe_window(self)
@@ -240,7 +242,9 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         doc = self.document
         editable = doc is not None and not doc.locked
-        if doc is not None and self.read_only:
+        if doc is not None and self.library.read_only:
+            self.lock_banner.setText(self.library.warning)
+        elif doc is not None and self.read_only:
             self.lock_banner.setText(self.tr("另一個 PlanDesk 正在使用這個計畫庫，本視窗為唯讀，只能查看與匯出。"))
         elif doc is not None and doc.plan.status == "核定":
             self.lock_banner.setText(self.tr(
@@ -263,7 +267,7 @@ class MainWindow(QMainWindow):
         """Say why the window is read-only (second instance) once it is shown."""
         if self.library.warning:
             self.statusBar().showMessage(self.library.warning, 15000)
-        if self.read_only:
+        if self.read_only and not self.library.read_only:  # a read-only file says why in the status bar
             dialogs.show_error(self, self.read_only_reason or self.tr(
                 "另一個 PlanDesk 視窗正在使用這個計畫庫，本視窗以唯讀方式開啟，修改請在原視窗進行。"))
 
@@ -275,6 +279,10 @@ class MainWindow(QMainWindow):
         if self.instance_lock is not None:
             self.instance_lock.release()
         super().closeEvent(event)
+
+    def _backup_dialog(self) -> None:
+        from .backup_dialog import run_backup_dialog
+        run_backup_dialog(self)
 
     def show_shortcuts(self) -> None:
         from .shortcuts_help import show_shortcuts
