@@ -160,3 +160,30 @@ def test_kill_9_loses_no_returned_edit(tmp_path):
         # a later edit may have committed after the last line we read; never an earlier one
         assert int(texts[node_id].split("-")[1]) >= int(text.split("-")[1])
     lib.close()
+
+
+@pytest.mark.parametrize("fs", ["fuse.gvfsd-fuse", "fuse.smbnetfs", "vboxsf", "virtiofs", "9p", "drvfs",
+                                "fuse.sshfs", "cifs", "nfs", "nfs4", "smb3", "fuse.rclone", "vmhgfs"])
+def test_network_and_virtual_file_systems_are_remote(fs):
+    mounts = f"/dev/vda / ext4 rw 0 0\nshare /run/user/1000/gvfs {fs} rw 0 0\n"
+    assert is_network_path("/run/user/1000/gvfs/smb-share:server=srv,share=plans/lib.sqlite", mounts)
+    assert not is_network_path("/home/u/lib.sqlite", mounts)
+
+
+def test_windows_remote_drive_and_unc_are_network(monkeypatch):
+    import desktop.netshare as netshare
+    types = {"Z:\\": netshare.DRIVE_REMOTE, "C:\\": 3}  # 3 = DRIVE_FIXED
+    asked = []
+    monkeypatch.setattr(netshare, "get_drive_type", lambda root: asked.append(root) or types.get(root, 0))
+    assert is_network_path(r"Z:\計畫\lib.sqlite", platform="win32")
+    assert not is_network_path(r"C:\Users\u\lib.sqlite", platform="win32")
+    assert is_network_path(r"\\server\share\lib.sqlite", platform="win32")
+    assert asked == ["Z:\\", "C:\\"]
+
+
+def test_unc_paths_are_refused_on_linux_with_a_sentence(tmp_path):
+    from conftest import run_cli
+    for path in ("//srv/plans/lib.sqlite", r"\\srv\plans\lib.sqlite"):
+        result = run_cli("--db", path, "list", cwd=tmp_path)
+        assert result.returncode == 2 and "網路路徑" in result.stderr and "Traceback" not in result.stderr
+    assert list(tmp_path.iterdir()) == []  # no local folder or oddly named file was made
