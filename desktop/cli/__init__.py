@@ -15,7 +15,8 @@ import sys
 import traceback
 
 from .. import __version__
-from ..errors import PlanDeskError, explain
+from ..errors import explain
+from ..scratch import clean_scratch
 from .context import Context
 
 
@@ -49,6 +50,7 @@ def main(argv: list[str] | None = None) -> int:
             stream.reconfigure(encoding="utf-8")
     parser = build_parser()
     args = parser.parse_args(argv)
+    clean_scratch()  # what a killed earlier run left in PlanDesk's temporary folder
     ctx = Context(args.db)
     try:
         if not args.command:

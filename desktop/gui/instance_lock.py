@@ -14,10 +14,11 @@ import getpass
 import json
 import os
 import socket
-import sys
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
+
+from ..scratch import pid_alive
 
 
 @dataclass
@@ -41,27 +42,6 @@ def _user() -> str:
         return getpass.getuser()
     except Exception:  # no login name (service account, odd environment)
         return "?"
-
-
-def pid_alive(pid: int) -> bool:
-    """Is process ``pid`` running on this computer?"""
-    if sys.platform == "win32":  # os.kill would terminate it on Windows
-        import ctypes
-        kernel32 = ctypes.windll.kernel32
-        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
-        if not handle:
-            return False
-        code = ctypes.c_ulong()
-        kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
-        kernel32.CloseHandle(handle)
-        return code.value == 259  # STILL_ACTIVE
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 class InstanceLock:
