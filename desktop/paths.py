@@ -9,6 +9,7 @@ from pathlib import Path
 from . import APP_NAME, ORG_NAME
 from .errors import PlanDeskError
 
+
 def data_dir(name: str) -> Path:
     """Folder of shipped data: ``db``, ``templates`` or ``resources``.
 
