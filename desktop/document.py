@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from .errors import PlanDeskError, explain
+from .errors import PlanDeskError, StaleWrite, explain
 from .library import Library
 from .model import Plan
 from .ops import Change, EditPlan, Operation
@@ -92,6 +92,18 @@ class PlanDocument:
         self._undo.append((inverse, None))
         self._notify(change)
         return change
+
+    def apply_latest(self, op: Operation, tries: int = 20) -> Change:
+        """Apply ``op`` to the library's latest version of the plan: reload and
+        apply again when another process wrote in between. Only for one-shot
+        commands whose operation does not depend on what a clerk saw (status)."""
+        for attempt in range(tries):
+            try:
+                return self.apply(op)
+            except StaleWrite:
+                if attempt == tries - 1:
+                    raise
+                self.reload()
 
     def reload(self) -> None:
         """Take the library's current version of the plan (another process changed

@@ -63,8 +63,8 @@ def cmd_status(args, ctx) -> int:
     library = ctx.library()
     if args.status:
         doc = PlanDocument.open(library, args.id)
-        if doc.plan.status != args.status:
-            doc.apply(EditPlan({"status": args.status}, "變更狀態"))
+        if doc.plan.status != args.status:  # another process may write meanwhile: apply to the latest
+            doc.apply_latest(EditPlan({"status": args.status}, "變更狀態"))
     else:
         library.load_plan(args.id)  # a clear error for a missing plan
     history = library.status_history(args.id)
