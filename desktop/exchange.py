@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from . import limits
 from .assessment.model import RESULT_STATUSES, Result, ReviewPeriod, default_periods
 from .errors import PlanDeskError
 from .model import DEFAULT_PROFILE, ROLES, STATUSES, Department, Node, Paragraph, Plan, Section
@@ -148,6 +149,7 @@ class _Reader:
 
     def node(self, data: Any, path: str, depth: int, levels: list[dict],
              parent_level: int = -1, plan: Plan | None = None) -> Node:
+        limits.check_depth(self.source, depth + 1)  # before recursing deeper
         keys, optional = _NODE_KEYS, _NODE_OPTIONAL
         if self.version == 2:
             keys, optional = {**keys, "results": list}, optional | {"results"}
@@ -186,7 +188,9 @@ _TYPE_NAMES = {str: "文字", list: "清單（[…]）", dict: "物件（{…}�
 
 def plan_from_dict(data: Any, source: str = "匯入資料") -> Plan:
     """Validate ``data`` and build a :class:`Plan`; raises PlanDeskError naming the path."""
-    return _Reader(source).plan(data)
+    plan = _Reader(source).plan(data)
+    limits.check_plan(plan, source)
+    return plan
 
 
 def read_plan_file(path: str | Path) -> Plan:
@@ -194,11 +198,14 @@ def read_plan_file(path: str | Path) -> Plan:
     path = Path(path)
     name = path.name
     try:
+        limits.check_file_size(name, path.stat().st_size)
         raw = path.read_bytes()
     except OSError as exc:
         raise PlanDeskError(f"無法讀取 {name}（{exc.strerror}），請確認檔案存在且未被其他程式鎖住。") from exc
     try:
         data = json.loads(raw.decode("utf-8-sig"))
+    except RecursionError as exc:  # nesting far beyond any plan: the parser gives up
+        raise limits.too_big(name, f"巢狀層次超過 {limits.MAX_DEPTH} 層") from exc
     except UnicodeDecodeError as exc:
         raise PlanDeskError(f"{name} 不是 UTF-8 編碼的 JSON 檔，請以 UTF-8 另存後再匯入。") from exc
     except json.JSONDecodeError as exc:

@@ -33,7 +33,7 @@ def _import_sqlite_utils():
 
 sqlite_utils = _import_sqlite_utils()
 
-from . import migrate
+from . import limits, migrate
 from .assessment.model import Result, Review, ReviewPeriod, default_periods
 from .errors import LibraryDamaged, PlanDeskError, StaleWrite, explain, sqlite_kind
 from .model import Department, Node, Paragraph, Plan, Section, new_id
@@ -416,6 +416,7 @@ class Library:
         plan.revision = revision
 
     def _persist(self, plan: Plan, change: Change) -> None:
+        _within_limits(plan, change)
         now = _now()
         if change.removed:
             ids = list(change.removed)
@@ -593,6 +594,27 @@ def _node_row(plan_id, parent_id, position, node: Node) -> tuple:
     return (node.id, plan_id, parent_id, position, node.title, node.text, node.period,
             int(node.numbered), node.skip,
             json.dumps([[d.name, d.role] for d in node.departments], ensure_ascii=False))
+
+
+def _within_limits(plan: Plan, change: Change) -> None:
+    """An edit may not grow a plan past what can be exported and imported again
+    (checked on what changed, so typing stays cheap)."""
+    name = f"計畫「{plan.title}」"
+    if change.nodes:
+        by_id = {node.id: node for node in plan.walk()}
+        for node in filter(None, map(by_id.get, change.nodes)):
+            for text in (node.title, node.text, node.period):
+                limits.check_field(name, text)
+    if change.nodes - change.removed and change.reordered:  # items were added
+        limits.check_node_count(name, sum(1 for _ in plan.walk()))
+    for parent_key in change.reordered:
+        siblings = plan.tree if parent_key == ROOT else _children_or_none(plan, parent_key)
+        limits.check_children(name, len(siblings or []))
+    if change.plan or change.sections:
+        limits.check_field(name, plan.title)
+        for section in plan.sections if change.sections else ():
+            for text in [section.heading, *(p.text for p in section.paragraphs), *section.notes]:
+                limits.check_field(name, text)
 
 
 def _children_or_none(plan: Plan, parent_id: str):

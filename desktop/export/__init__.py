@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..atomic import write_atomic
 from ..errors import PlanDeskError
+from ..limits import check_plan
 from ..model import Plan
 from .blocks import Document
 from .layout import plan_document, table_document
@@ -46,6 +47,7 @@ def write_document(doc: Document, fmt: str, target: str | Path, soffice: str | N
 
 def export_plan(plan: Plan, fmt: str, target: str | Path, soffice: str | None = None) -> Path:
     """Write ``plan`` as ``fmt`` ("docx", "odt" or "pdf") to ``target``; returns the path."""
+    check_plan(plan, Path(target).name)  # what is written must be importable again
     return write_document(plan_document(plan), fmt, target, soffice)
 
 

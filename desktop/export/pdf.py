@@ -13,6 +13,7 @@ import tempfile
 from pathlib import Path
 
 from ..errors import PlanDeskError
+from ..limits import pdf_timeout
 from .blocks import Document
 from .office_finder import find_soffice, find_word
 from .office_process import run_converter
@@ -64,10 +65,11 @@ def write_pdf(doc: Document, target: Path, soffice: str | None = None) -> None:
             from .word_pdf import convert_with_word
             source = Path(tmp) / "plan.docx"
             write_docx(doc, source)
-            pdf = convert_with_word(source, Path(tmp), TIMEOUT_S)
+            pdf = convert_with_word(source, Path(tmp), pdf_timeout(source.stat().st_size))
         else:
             from .odt_writer import write_odt
             source = Path(tmp) / "plan.odt"
             write_odt(doc, source)
-            pdf = convert_to_pdf(source, Path(tmp), soffice=soffice)
+            pdf = convert_to_pdf(source, Path(tmp), timeout=pdf_timeout(source.stat().st_size),
+                                 soffice=soffice)
         shutil.copyfile(pdf, target)

@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 from ..errors import PlanDeskError
+from ..limits import check_plan
 from ..model import Plan
 from .container import open_package
 from .document_parser import parse_blocks
@@ -60,6 +61,7 @@ def read_document(path: Path) -> tuple[Plan, list[str]]:
     try:
         notes: list[str] = []
         plan, report = parse_blocks(read_blocks(path, notes), path.name)
+        check_plan(plan, path.name)
         return plan, report + notes
     except PlanDeskError:
         raise

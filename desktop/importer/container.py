@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..errors import PlanDeskError
 from . import limits
+from ..limits import check_file_size
 
 _OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
 _RESAVE = "請用 Word 或 LibreOffice 開啟後另存為 .docx 或 .odt 再匯入"
@@ -18,9 +19,7 @@ def read_file(path: Path) -> bytes:
     """The file's bytes, refusing missing, unreadable and oversized files."""
     name = path.name
     try:
-        size = path.stat().st_size
-        if size > limits.MAX_FILE_BYTES:
-            raise PlanDeskError(f"{name} 太大（{size // (1024 * 1024)} MB，上限 {limits.MAX_FILE_BYTES // (1024 * 1024)} MB），請刪除文件中的圖片後再匯入。")
+        check_file_size(name, path.stat().st_size)
         return path.read_bytes()
     except OSError as exc:
         raise PlanDeskError(f"無法讀取 {name}（{exc.strerror}），請確認檔案存在且未被其他程式鎖住。") from exc

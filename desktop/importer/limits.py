@@ -1,15 +1,18 @@
-"""Resource limits for reading documents: generous for real plans (a hualien-sized
+"""Resource limits for reading documents: derived from the plan limits of
+desktop/limits.py (so PlanDesk re-imports whatever it exports; a hualien-sized
 plan is ~200 KB of XML and ~150 rows), small enough to refuse hostile files fast."""
 
+from .. import limits as core
 from ..errors import PlanDeskError
 from .blocks import GridBuilder
 
-MAX_FILE_BYTES = 50 * 1024 * 1024        # the .docx/.odt file itself
-MAX_PART_BYTES = 40 * 1024 * 1024        # one uncompressed XML part (document.xml, content.xml)
-MAX_TOTAL_BYTES = 200 * 1024 * 1024      # all declared uncompressed sizes together
+MAX_FILE_BYTES = core.MAX_FILE_BYTES     # the .docx/.odt file itself
+# one uncompressed XML part: at least what PlanDesk writes for the largest plan it accepts
+MAX_PART_BYTES = core.MAX_XML_PART_BYTES
+MAX_TOTAL_BYTES = MAX_PART_BYTES + 40 * 1024 * 1024  # all declared uncompressed sizes together
 MAX_RATIO = 200                          # uncompressed / compressed for a part over 1 MB
 MAX_MEMBERS = 5000                       # entries in the zip
-MAX_ROWS = 20000                         # table rows (after ODT row repetition)
+MAX_ROWS = core.MAX_NODES + 100          # table rows (after ODT row repetition): one per item at most
 MAX_COLUMNS = 64                         # table grid columns
 MAX_PARAGRAPHS = 200000                  # paragraphs in the whole document
 
