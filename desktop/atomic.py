@@ -84,7 +84,7 @@ def write_atomic(path: str | Path, produce: Callable[[Path], None]) -> Path:
             if exc.errno != errno.EXDEV:
                 raise
             # another disk: copy beside the target first, so the final step is still a rename
-            staged = folder / f".{target.name}.plandesk-tmp"
+            staged = folder / f".~plandesk-{os.getpid()}.tmp"  # short: the target's name may be at the limit
             shutil.copy2(tmp, staged)
             with open(staged, "rb+") as fh:
                 os.fsync(fh.fileno())

@@ -49,3 +49,11 @@ def reject_foreign_path(path: str | Path, platform: str | None = None) -> None:
     if (platform or sys.platform) != "win32" and text.startswith(("//", "\\\\")):
         raise PlanDeskError(f"「{text}」是 Windows 網路路徑，在此系統無法直接使用；請先把網路資料夾掛載"
                             "（mount）到本機資料夾，再指定其中的計畫庫檔案。")
+
+
+def fit_file_name(stem: str, suffix: str, max_bytes: int = 255) -> str:
+    """``stem.suffix`` shortened (at a character boundary) to what file systems
+    allow: 255 bytes of UTF-8, i.e. about 80 Chinese characters."""
+    room = max_bytes - len(f".{suffix}".encode("utf-8"))
+    data = stem.encode("utf-8")[:room]
+    return data.decode("utf-8", "ignore").rstrip() + f".{suffix}"

@@ -134,3 +134,13 @@ def test_two_processes_creating_one_new_library_both_succeed(tmp_path):
         results = [p.communicate(timeout=60) for p in procs]
         assert [p.returncode for p in procs] == [0] * 4, results
     assert run_cli("--db", tmp_path / "lib0.sqlite", "list").returncode == 0
+
+
+def test_default_export_name_of_a_long_title_fits_the_file_system(tmp_path):
+    from desktop.gui.export_dialog import default_file_name
+    from desktop.model import Plan
+    plan = Plan(title="花蓮區營業處" * 20, office="花蓮區營業處", year=108)  # 120 CJK characters
+    name = default_file_name(plan, "業務組", "docx")
+    assert len(name.encode("utf-8")) <= 255 and name.endswith(".docx") and name.startswith("花蓮區營業處")
+    write_text_atomic(tmp_path / name, "ok")
+    assert (tmp_path / name).read_text() == "ok"

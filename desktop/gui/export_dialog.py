@@ -17,6 +17,7 @@ from ..errors import PlanDeskError
 from ..export import export_plan
 from ..filtering import only_department
 from ..model import Plan
+from ..paths import fit_file_name
 from . import dialogs
 from .busy import run_busy
 from .settings_dialog import configured_soffice
@@ -47,7 +48,7 @@ def default_file_name(plan: Plan, department: str | None, fmt: str) -> str:
     if department:
         base += f"（{department}）"
     bad = '\\/:*?"<>|'
-    return "".join("_" if c in bad else c for c in base).strip() + "." + fmt
+    return fit_file_name("".join("_" if c in bad else c for c in base).strip(), fmt)  # ≤ 255 bytes
 
 
 def open_file(path: Path) -> bool:
