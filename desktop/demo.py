@@ -18,7 +18,7 @@ def example_files() -> list:
 def seed_if_empty(library: Library) -> list[int]:
     """Load the example plans into a library that has no plans yet.
     Returns the new plan ids (empty when the library already had plans)."""
-    if library.db.execute("SELECT count(*) FROM plans").fetchone()[0]:
+    if library.plan_count(include_deleted=True):
         return []
     return [library.add_plan(read_plan_file(path)) for path in example_files()]
 

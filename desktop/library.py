@@ -248,8 +248,9 @@ class Library:
         """{plan id: revision} of the plans not in the recycle bin."""
         return dict(self.db.execute("SELECT id, revision FROM plans WHERE deleted IS NULL").fetchall())
 
-    def plan_count(self) -> int:
-        return self.db.execute("SELECT count(*) FROM plans WHERE deleted IS NULL").fetchone()[0]
+    def plan_count(self, include_deleted: bool = False) -> int:
+        where = "" if include_deleted else " WHERE deleted IS NULL"
+        return self.db.execute(f"SELECT count(*) FROM plans{where}").fetchone()[0]
 
     # --- settings stored in the library -------------------------------------------------
     def setting(self, key: str, default: str = "") -> str:
@@ -476,6 +477,30 @@ class Library:
                  json.dumps([{"text": p.text, "numbered": p.numbered} for p in s.paragraphs],
                             ensure_ascii=False),
                  json.dumps(s.notes, ensure_ascii=False), body])
+
+    # --- what other plans of an office use (checks, suggestions) ----------------------------
+    def previous_plan_id(self, office: str, year: int, exclude: int | None) -> int | None:
+        """The same office's plan of the nearest earlier year, if any."""
+        row = self.db.execute(
+            "SELECT id FROM plans WHERE office = ? AND year < ? AND deleted IS NULL AND id IS NOT ?"
+            " ORDER BY year DESC, id DESC LIMIT 1", [office, year, exclude]).fetchone()
+        return row[0] if row else None
+
+    def office_departments(self, office: str, exclude: int | None) -> set[str]:
+        """Department names the office's other plans use."""
+        names = set()
+        for (depts,) in self.db.execute(
+                "SELECT n.departments FROM nodes n JOIN plans p ON p.id = n.plan_id"
+                " WHERE p.office = ? AND p.id IS NOT ? AND p.deleted IS NULL AND n.departments != '[]'",
+                [office, exclude]):
+            names.update(name for name, _ in json.loads(depts))
+        return names
+
+    def office_periods(self, office: str, limit: int = 200) -> list[str]:
+        """Distinct 執行期間 values used in the office's plans."""
+        return [r[0] for r in self.db.execute(
+            "SELECT DISTINCT n.period FROM nodes n JOIN plans p ON p.id = n.plan_id"
+            " WHERE p.office = ? AND n.period != '' AND p.deleted IS NULL LIMIT ?", [office, limit])]
 
     # --- department roster ------------------------------------------------------------
     def _add_to_roster(self, plan: Plan) -> None:

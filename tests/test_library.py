@@ -187,3 +187,12 @@ def test_unc_paths_are_refused_on_linux_with_a_sentence(tmp_path):
         result = run_cli("--db", path, "list", cwd=tmp_path)
         assert result.returncode == 2 and "網路路徑" in result.stderr and "Traceback" not in result.stderr
     assert list(tmp_path.iterdir()) == []  # no local folder or oddly named file was made
+
+
+def test_sql_stays_in_the_library():
+    """No SQL in the GUI, the checks or the demo seeding: they call Library methods."""
+    desktop = ROOT / "desktop"
+    files = [*(desktop / "gui").glob("*.py"), *(desktop / "checks").glob("*.py"), desktop / "demo.py"]
+    offenders = [f.name for f in files if ".execute(" in f.read_text(encoding="utf-8")
+                 or "db.conn" in f.read_text(encoding="utf-8")]
+    assert offenders == []

@@ -6,7 +6,6 @@ hand), so a name is only suspicious when no *other* plan of the office uses it.
 from __future__ import annotations
 
 import difflib
-import json
 import unicodedata
 from collections import Counter
 
@@ -49,12 +48,7 @@ def _known_names(ctx) -> set[str]:
     lib, plan = ctx.library, ctx.plan
     own = {name for _, name in _uses(plan)}
     known = {name for name in lib.roster(plan.office) if name not in own}
-    for (depts,) in lib.db.execute(
-            "SELECT n.departments FROM nodes n JOIN plans p ON p.id = n.plan_id"
-            " WHERE p.office = ? AND p.id IS NOT ? AND p.deleted IS NULL AND n.departments != '[]'",
-            [plan.office, plan.id]):
-        known.update(name for name, _ in json.loads(depts))
-    return known
+    return known | lib.office_departments(plan.office, plan.id)
 
 
 @rule("department-roster", "部門不在名單")

@@ -63,11 +63,8 @@ class CheckContext:
         """The same office's plan of the nearest earlier year in the library, if any."""
         if self.library is None or not self.plan.office:
             return None
-        row = self.library.db.execute(
-            "SELECT id FROM plans WHERE office = ? AND year < ? AND deleted IS NULL AND id IS NOT ?"
-            " ORDER BY year DESC, id DESC LIMIT 1",
-            [self.plan.office, self.plan.year, self.plan.id]).fetchone()
-        return self.library.load_plan(row[0]) if row else None
+        plan_id = self.library.previous_plan_id(self.plan.office, self.plan.year, self.plan.id)
+        return self.library.load_plan(plan_id) if plan_id is not None else None
 
 
 Rule = Callable[[CheckContext], Iterator[Finding]]

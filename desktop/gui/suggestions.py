@@ -11,11 +11,7 @@ def period_choices(library: Library, plan: Plan) -> list[str]:
     """Common values first, then the ones this plan and its office's other plans use."""
     seen = list(COMMON_PERIODS)
     used = [n.period for n in plan.walk() if n.period]
-    rows = library.db.execute(
-        "SELECT DISTINCT n.period FROM nodes n JOIN plans p ON p.id = n.plan_id"
-        " WHERE p.office = ? AND n.period != '' AND p.deleted IS NULL LIMIT 200",
-        [plan.office]).fetchall()
-    for value in used + sorted(r[0] for r in rows):
+    for value in used + sorted(library.office_periods(plan.office)):
         if value not in seen:
             seen.append(value)
     return seen
