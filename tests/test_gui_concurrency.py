@@ -155,3 +155,19 @@ def test_backup_dialog_backs_up_and_restores_into_the_open_window(qtbot, tmp_pat
     assert window.document.plan.find(node.id)[0].text == original
     assert window.detail.text.toPlainText() == original
     _close(window)
+
+
+@pytest.mark.parametrize("exc, words", [
+    (__import__("sqlite3").OperationalError("database or disk is full"), "磁碟空間不足"),
+    (__import__("sqlite3").OperationalError("database is locked"), "鎖住"),
+    (OSError(28, "No space left on device", "/x/plan.docx"), "磁碟空間不足"),
+    (OSError(30, "Read-only file system", "/x/plan.docx"), "唯讀"),
+    (PermissionError(13, "Permission denied", "/x/plan.docx"), "權限"),
+    (RecursionError("maximum recursion depth exceeded"), "層次"),
+    (MemoryError(), "記憶體不足"),
+    (UnicodeDecodeError("utf-8", b"\xff", 0, 1, "invalid start byte"), "UTF-8"),
+])
+def test_gui_catch_all_names_the_fault(qtbot, dialogs, exc, words):
+    from desktop.gui import crash
+    crash.handle_exception(type(exc), exc, None)
+    assert len(dialogs.errors) == 1 and words in dialogs.errors[0] and "Traceback" not in dialogs.errors[0]

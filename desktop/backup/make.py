@@ -2,10 +2,10 @@
 then give it its final name (a half-written backup never looks like one)."""
 from __future__ import annotations
 
-import os
 from datetime import datetime
 from pathlib import Path
 
+from ..atomic import replace
 from ..errors import PlanDeskError, explain
 from .rotation import prune
 from .store import backup_folder, backup_times, name_for
@@ -26,7 +26,7 @@ def create_backup(library, reason: str = "", target: str | Path | None = None) -
         ok, _ = Library.inspect(tmp)
         if not ok:
             raise PlanDeskError(f"備份檔 {final.name} 寫入後檢查不通過，已刪除；請確認備份資料夾 {folder} 所在的磁碟正常後再備份。")
-        os.replace(tmp, final)
+        replace(tmp, final)
     except PlanDeskError:
         raise
     except Exception as exc:  # sqlite3.Error or OSError: disk full, read-only folder …

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..atomic import replace
 from ..errors import PlanDeskError
 from .make import create_backup
 
@@ -27,7 +28,6 @@ def restore_over_damaged(library_path: str | Path, source: str | Path) -> Path:
     """A damaged library cannot be opened to restore into: keep it aside as
     ``<name>.damaged-<time>`` (never deleted) and put a copy of ``source`` in its place.
     Returns where the damaged file was kept."""
-    import os
     import shutil
     from datetime import datetime
 
@@ -39,10 +39,10 @@ def restore_over_damaged(library_path: str | Path, source: str | Path) -> Path:
     kept = library_path.with_name(f"{library_path.name}.damaged-{datetime.now():%Y%m%d-%H%M%S}")
     tmp = library_path.with_name(f".{library_path.name}.restoring")
     shutil.copyfile(source, tmp)
-    os.replace(library_path, kept)
+    replace(library_path, kept)
     for suffix in ("-wal", "-shm"):  # they belong to the damaged file
         side = Path(str(library_path) + suffix)
         if side.exists():
-            os.replace(side, Path(str(kept) + suffix))
-    os.replace(tmp, library_path)
+            replace(side, Path(str(kept) + suffix))
+    replace(tmp, library_path)
     return kept
