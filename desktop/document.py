@@ -28,9 +28,11 @@ class PlanDocument:
     def open(cls, library: Library, plan_id: int, read_only: bool = False) -> "PlanDocument":
         return cls(library, library.load_plan(plan_id), read_only)
 
-    def subscribe(self, listener: Listener) -> None:
-        """Call ``listener(change)`` after every applied, undone or redone operation."""
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        """Call ``listener(change)`` after every applied, undone or redone
+        operation; returns the function that ends the subscription."""
         self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
 
     @property
     def locked(self) -> bool:
@@ -44,14 +46,16 @@ class PlanDocument:
                 isinstance(op, EditPlan) and set(op.values) == {"status"}):
             raise PlanDeskError("此計畫已核定，內容不能修改；如需修改，請先把狀態改回「陳核」或「草稿」。")
 
-    def apply(self, op: Operation, merge_key: object = None) -> Change:
-        """Apply, persist and record ``op`` for undo.
+    def apply(self, op: Operation, merge_key: object = None, origin: object = None) -> Change:
+        """Apply, persist and record ``op`` for undo; listeners get the Change
+        with ``origin`` (the editor that made it).
 
         Consecutive operations with the same non-None ``merge_key`` (typing in
         one field) form a single undo step.
         """
         self._check_editable(op)
         change, inverse = self._run(op)
+        change.origin = origin
         if merge_key is not None and self._undo and self._undo[-1][1] == merge_key:
             pass  # the older inverse already restores the state before typing began
         else:

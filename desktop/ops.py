@@ -23,7 +23,8 @@ class Change:
     """What an operation changed. ``nodes``: ids whose own fields were written;
     ``reordered``: parent ids (ROOT for the top level) whose child list changed;
     ``removed``: ids of nodes that no longer exist; ``plan``/``sections``: the
-    plan's properties or its section list changed."""
+    plan's properties or its section list changed. ``origin``: who applied it
+    (an editor skips the echo of its own edit), None for undo/redo and others."""
     label: str
     nodes: set[str] = field(default_factory=set)
     reordered: set[str] = field(default_factory=set)
@@ -32,6 +33,7 @@ class Change:
     sections: bool = False
     results: set[tuple[str, str]] = field(default_factory=set)  # (node id, period) of 考核 results
     periods: bool = False  # the review periods changed
+    origin: object = field(default=None, compare=False, repr=False)
 
     def merge(self, other: "Change") -> None:
         self.nodes |= other.nodes

@@ -12,6 +12,7 @@ from ..errors import PlanDeskError
 from ..model import Node
 from ..ops import Change, DeleteNodes, InsertNodes, Operation, indent, move_by, outdent
 from . import clipboard, dialogs
+from .edits import apply_edit
 from .tree_model import PlanTreeModel
 
 
@@ -55,9 +56,13 @@ class TreeController(QObject):
         if self.document is None:
             return None
         try:
-            change = self.document.apply(build(), merge_key)
-        except PlanDeskError as exc:
+            op = build()
+        except PlanDeskError as exc:  # e.g. nothing selected
             dialogs.show_error(self.parent_widget, exc.message)
+            return None
+        change = apply_edit(self, self.document, op, merge_key,
+                            on_error=lambda message: dialogs.show_error(self.parent_widget, message))
+        if change is None:
             return None
         if select:
             self.select(select(change))

@@ -7,9 +7,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit,
                                QPlainTextEdit, QWidget)
 
-from ..errors import PlanDeskError
 from ..ops import Change, EditNode
-from . import dialogs
+from .edits import apply_edit
 from .departments_editor import DepartmentsEditor
 from .fields import DocumentUndoFilter, quiet
 from .suggestions import period_choices
@@ -20,7 +19,6 @@ class DetailEditor(QWidget):
         super().__init__(parent)
         self.document = None
         self.node_id: str | None = None
-        self._applying = False  # our own edit: the field already shows what was typed
         self.lookup = None  # optional fast node-by-id (the tree model's index), else plan.find
         self.heading = QLabel()
         self.heading.setWordWrap(True)
@@ -114,7 +112,7 @@ class DetailEditor(QWidget):
 
     def on_change(self, change: Change, token: str = "") -> None:
         """Follow a change of the document (undo, redo, edits elsewhere)."""
-        if self._applying:
+        if change.origin is self:  # our own edit: the field already shows what was typed
             if self._node() is not None:
                 self._set_heading(token)
             return
@@ -132,14 +130,7 @@ class DetailEditor(QWidget):
         node = self._node()
         if node is None or getattr(node, field) == value:
             return  # e.g. an input-method composition that did not change the text yet
-        self._applying = True
-        try:
-            self.document.apply(EditNode(node.id, {field: value}, label),
-                                merge_key=(node.id, field) if typing else None)
-        except PlanDeskError as exc:
-            self._applying = False
-            dialogs.show_error(self, exc.message)
+        if apply_edit(self, self.document, EditNode(node.id, {field: value}, label),
+                      merge_key=(node.id, field) if typing else None) is None:
             with quiet(self.title, self.text, self.period, self.numbered, self.departments):
                 self._fill(node)  # show what is really stored
-        finally:
-            self._applying = False

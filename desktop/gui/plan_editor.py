@@ -8,11 +8,11 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLineEdit,
                                QSpinBox, QVBoxLayout, QWidget)
 
-from ..errors import PlanDeskError
 from ..model import STATUSES
 from ..ops import Change, EditPlan
 from ..profiles import load_profile, profile_names
 from . import dialogs
+from .edits import apply_edit
 from .fields import DocumentUndoFilter, quiet
 from .sections_editor import SectionsEditor
 
@@ -23,7 +23,6 @@ class PlanEditor(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.document = None
-        self._applying = False
         self.fields: dict[str, QLineEdit] = {}
         props = QGroupBox(self.tr("計畫資料"))
         form = QFormLayout()
@@ -94,7 +93,7 @@ class PlanEditor(QWidget):
         self.status.setEnabled(plan is not None and not self.document.read_only)
 
     def on_change(self, change: Change) -> None:
-        if change.plan and not self._applying:
+        if change.plan and change.origin is not self:
             self._fill()
         elif change.plan:
             self._fill_locks()
@@ -118,15 +117,9 @@ class PlanEditor(QWidget):
     def _edit(self, values: dict, key: str) -> None:
         if self.document is None:
             return
-        self._applying = True
-        try:
-            self.document.apply(EditPlan(values, self.tr("修改計畫資料")), merge_key=("plan", key))
-        except PlanDeskError as exc:
-            self._applying = False
-            dialogs.show_error(self, exc.message)
+        if apply_edit(self, self.document, EditPlan(values, self.tr("修改計畫資料")),
+                      merge_key=("plan", key)) is None:
             self._fill()
-        finally:
-            self._applying = False
 
     def change_status(self, status: str) -> bool:
         """Set 草稿/陳核/核定; leaving 核定 (and approving) asks first."""
@@ -141,10 +134,8 @@ class PlanEditor(QWidget):
         if question and not dialogs.ask(self, question):
             self._fill()
             return False
-        try:
-            document.apply(EditPlan({"status": status}, self.tr("變更狀態")))
-        except PlanDeskError as exc:
-            dialogs.show_error(self, exc.message)
+        if apply_edit(None, document, EditPlan({"status": status}, self.tr("變更狀態")),
+                      on_error=lambda message: dialogs.show_error(self, message)) is None:
             self._fill()
             return False
         return True

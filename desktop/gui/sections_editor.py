@@ -10,11 +10,11 @@ import copy
 from PySide6.QtWidgets import (QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
                                QListWidget, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
-from ..errors import PlanDeskError
 from ..model import Paragraph, Section
 from ..numbering import paragraph_tokens, section_tokens
 from ..ops import Change, SetSections
 from . import dialogs
+from .edits import apply_edit
 from .fields import DocumentUndoFilter, quiet
 from .match_highlight import mark_match
 
@@ -34,7 +34,6 @@ class SectionsEditor(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.document = None
-        self._applying = False
         self.list = QListWidget()
         self.list.currentRowChanged.connect(lambda _row: self._show_section())
         row, self.section_buttons = _buttons(self, [
@@ -157,7 +156,7 @@ class SectionsEditor(QWidget):
         self.paragraph_text.setEnabled(para is not None)
 
     def on_change(self, change: Change) -> None:
-        if self._applying:
+        if change.origin is self:
             return
         self._fill_list(self.list.currentRow())
 
@@ -189,16 +188,9 @@ class SectionsEditor(QWidget):
     def _apply(self, sections: list[Section], label: str, merge_key=None, row=None, paragraph_row=None) -> bool:
         if self.document is None:
             return False
-        self._applying = True
-        try:
-            self.document.apply(SetSections(sections, label), merge_key=merge_key)
-        except PlanDeskError as exc:
-            dialogs.show_error(self, exc.message)
-            self._applying = False
+        if apply_edit(self, self.document, SetSections(sections, label), merge_key=merge_key) is None:
             self._fill_list(self.list.currentRow())
             return False
-        finally:
-            self._applying = False
         if merge_key is None:  # structural edit: redraw the lists
             keep_para = self.paragraphs.currentRow() if paragraph_row is None else paragraph_row
             self._fill_list(self.list.currentRow() if row is None else row)

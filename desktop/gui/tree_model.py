@@ -13,10 +13,10 @@ import json
 from PySide6.QtCore import QAbstractItemModel, QByteArray, QMimeData, QModelIndex, Qt, Signal
 
 from ..document import PlanDocument
-from ..errors import PlanDeskError
 from ..model import Node
 from ..numbering import node_tokens
 from ..ops import ROOT, Change, MoveNode
+from .edits import apply_edit
 
 NODE_MIME = "application/x-plandesk-node-ids"
 COL_TITLE, COL_DEPTS, COL_PERIOD = range(3)
@@ -49,21 +49,20 @@ class PlanTreeModel(QAbstractItemModel):
         self._keys: dict[str, int] = {}   # node id -> int for QModelIndex.internalId
         self._ids: dict[int, str] = {}
         self._numbering: dict[str, tuple | None] = {}  # node id -> (numbered, skip) last seen
-        self._subscribed: set[int] = set()
+        self._unsubscribe = None
         self.drop_error = None  # callable(message) the view sets to report refused drops
 
     # --- document ------------------------------------------------------------------------
     def set_document(self, document: PlanDocument | None) -> None:
         """Show another plan (one model reset)."""
+        if document is not self.document:  # only the shown plan's changes reach the rows
+            if self._unsubscribe is not None:
+                self._unsubscribe()
+            self._unsubscribe = document.subscribe(self._on_change) if document is not None else None
         self.beginResetModel()
         self.document = document
         self._rebuild()
         self.endResetModel()
-        if document is not None and id(document) not in self._subscribed:
-            self._subscribed.add(id(document))
-            # a document stays subscribed when another plan is shown; ignore its changes then
-            document.subscribe(lambda change, doc=document: self._on_change(change)
-                               if doc is self.document else None)
 
     def _rebuild(self) -> None:
         self._children = {ROOT: []}
@@ -176,8 +175,7 @@ class PlanTreeModel(QAbstractItemModel):
         if value == node.title:
             return True
         from ..ops import EditNode
-        self.document.apply(EditNode(node.id, {"title": str(value)}, "修改標題"))
-        return True
+        return apply_edit(self, self.document, EditNode(node.id, {"title": str(value)}, "修改標題")) is not None
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
         if orientation != Qt.Horizontal or role != Qt.DisplayRole:
@@ -237,12 +235,8 @@ class PlanTreeModel(QAbstractItemModel):
             return False  # dragged from another window or plan: not a move within this one
         parent_id = self.node_id(parent)
         index = row if row >= 0 else self.rowCount(parent)
-        try:
-            self.document.apply(MoveNode(ids[0], parent_id or None, index, "拖曳移動"))
-        except PlanDeskError as exc:
-            if self.drop_error:
-                self.drop_error(exc.message)
-            return False
+        apply_edit(self, self.document, MoveNode(ids[0], parent_id or None, index, "拖曳移動"),
+                   on_error=self.drop_error)
         return False
 
     # --- following the core --------------------------------------------------------------------
