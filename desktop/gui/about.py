@@ -57,7 +57,7 @@ class AboutDialog(QDialog):
         header.addWidget(self.title_label, 1)
         layout.addLayout(header)
 
-        layout.addWidget(QLabel(self.tr("計畫庫檔案（所有計畫都存在這個檔案，備份時請複製它）：")))
+        layout.addWidget(QLabel(self.tr("計畫庫檔案（所有計畫都存在這個檔案；程式開著時請用 檔案 → 備份與還原… 備份，直接複製會漏掉最近的修改）：")))
         row = QHBoxLayout()
         self.path_field = QLineEdit(str(self.library_path))
         self.path_field.setReadOnly(True)

@@ -124,7 +124,8 @@ class LibraryPanel(QWidget):
     # --- commands -------------------------------------------------------------------------------
     def writable(self) -> bool:
         if self.read_only:
-            dialogs.show_error(self, self.tr("計畫庫以唯讀方式開啟（另一個 PlanDesk 正在使用它），無法新增或刪除計畫。"))
+            dialogs.show_error(self, self.library.warning if self.library.read_only else self.tr(
+                "計畫庫以唯讀方式開啟（另一個 PlanDesk 正在使用它），無法新增或刪除計畫。"))
             return False
         return True
 
