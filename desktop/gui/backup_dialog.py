@@ -29,7 +29,12 @@ class BackupDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.Stretch)
+        header = self.table.horizontalHeader()
+        for column in range(3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.Stretch)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
         self.backup_button = QPushButton(self.tr("立即備份"))
         self.restore_button = QPushButton(self.tr("還原選取的備份…"))
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
