@@ -2,11 +2,9 @@
 checked after writing, made before migrations/restore/imports and on the first
 open of a day; restore backs the current library up first."""
 import json
-import sqlite3
 from datetime import datetime, timedelta
 
 import pytest
-import sqlite_utils
 
 from conftest import cli_import, fixture_path, run_cli
 from desktop.backup import create_backup, daily_backup, list_backups, backup_folder
@@ -15,7 +13,6 @@ from desktop.document import PlanDocument
 from desktop.errors import PlanDeskError
 from desktop.exchange import read_plan_file
 from desktop.library import Library
-from desktop.migrate import migrations
 from desktop.ops import EditNode
 
 
@@ -116,16 +113,3 @@ def test_backup_failing_its_check_is_not_kept(tmp_path, monkeypatch):
         create_backup(lib)
     assert not any((tmp_path / "backups").iterdir())
     lib.close()
-
-
-def test_migration_is_preceded_by_a_backup(tmp_path):
-    path = tmp_path / "old.sqlite"
-    db = sqlite_utils.Database(path)
-    with db.atomic():
-        migrations()[0].upgrade(db)
-        db.execute("PRAGMA user_version = 1")
-    Library(db, path).add_plan(read_plan_file(fixture_path("taipei-114")))
-    db.conn.close()
-    Library.open(path).close()
-    [backup] = list((tmp_path / "backups").glob("old-*.sqlite"))
-    assert sqlite3.connect(backup).execute("PRAGMA user_version").fetchone()[0] == 1

@@ -28,3 +28,5 @@ def test_version_1_file_is_upgraded_with_its_plans(tmp_path):
     assert "nodes_order" in {r[1] for r in lib.db.execute("PRAGMA index_list(nodes)")}
     assert plan_to_dict(lib.load_plan(plan_id)) == plan_to_dict(read_plan_file(fixture_path("taipei-114")))
     lib.close()
+    [backup] = list((tmp_path / "backups").glob("old-*.sqlite"))  # taken before upgrading
+    assert sqlite_utils.Database(backup).execute("PRAGMA user_version").fetchone()[0] == 1
