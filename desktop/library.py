@@ -417,21 +417,22 @@ class Library:
         plan.revision = revision
 
     def _persist(self, plan: Plan, change: Change) -> None:
-        _within_limits(plan, change)
         now = _now()
-        if change.removed:
-            ids = list(change.removed)
-            for start in range(0, len(ids), 500):
-                chunk = ids[start:start + 500]
-                self.db.execute(f"DELETE FROM nodes WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+        rows = []
         if change.nodes or change.reordered:
-            rows = []
             wanted = set(change.nodes)
             for parent_key in change.reordered:
                 parent_children = plan.tree if parent_key == ROOT else _children_or_none(plan, parent_key)
                 if parent_children is not None:
                     wanted |= {n.id for n in parent_children}
             self._rows_for(plan, wanted, rows)
+        _within_limits(plan, change, rows)
+        if change.removed:
+            ids = list(change.removed)
+            for start in range(0, len(ids), 500):
+                chunk = ids[start:start + 500]
+                self.db.execute(f"DELETE FROM nodes WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+        if rows:
             self.db.conn.executemany(_NODE_UPSERT, rows)
         if change.plan:
             self._write_plan_row(plan, now)
@@ -621,25 +622,23 @@ def _node_row(plan_id, parent_id, position, node: Node) -> tuple:
             json.dumps([[d.name, d.role] for d in node.departments], ensure_ascii=False))
 
 
-def _within_limits(plan: Plan, change: Change) -> None:
-    """An edit may not grow a plan past what can be exported and imported again
-    (checked on what changed, so typing stays cheap)."""
+def _within_limits(plan: Plan, change: Change, rows: list) -> None:
+    """An edit may not grow a plan past what can be exported and imported again;
+    checked on the node ``rows`` about to be written (no extra walk while typing)."""
     name = f"計畫「{plan.title}」"
-    if change.nodes:
-        by_id = {node.id: node for node in plan.walk()}
-        for node in filter(None, map(by_id.get, change.nodes)):
-            for text in (node.title, node.text, node.period):
-                limits.check_field(name, text)
+    for row in rows:
+        for text in row[4:7]:  # title, text, period
+            limits.check_field(name, text)
     if change.nodes - change.removed and change.reordered:  # items were added
         limits.check_node_count(name, sum(1 for _ in plan.walk()))
     for parent_key in change.reordered:
         siblings = plan.tree if parent_key == ROOT else _children_or_none(plan, parent_key)
         limits.check_children(name, len(siblings or []))
-    if change.plan or change.sections:
+    if change.plan:
         limits.check_field(name, plan.title)
-        for section in plan.sections if change.sections else ():
-            for text in [section.heading, *(p.text for p in section.paragraphs), *section.notes]:
-                limits.check_field(name, text)
+    for section in plan.sections if change.sections else ():
+        for text in [section.heading, *(p.text for p in section.paragraphs), *section.notes]:
+            limits.check_field(name, text)
 
 
 def _children_or_none(plan: Plan, parent_id: str):
