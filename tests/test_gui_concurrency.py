@@ -3,7 +3,6 @@ about a second and reloaded (keeping the selection); a plan approved elsewhere
 turns read-only and a later edit in the window never reverts the approval; a
 read-only library, a stale lock from another computer, a damaged library at
 start-up and the 備份與還原 dialog."""
-import json
 import time
 
 import pytest
@@ -100,8 +99,7 @@ def test_stale_lock_from_another_computer_shows_who_and_may_be_taken_over(qtbot,
     library, _ = library_with(tmp_path / "lib.sqlite", "hualien-108")
     library.close()
     lock = tmp_path / "lib.sqlite.lock"
-    lock.write_text(json.dumps({"host": "PC-科長", "user": "wang", "pid": 4242,
-                                "since": time.time() - 3 * 3600}), encoding="utf-8")
+    lock.write_text(f"4242\nplandesk\nPC-科長\n\n\nwang\n{time.time() - 3 * 3600}\n", encoding="utf-8")
     refuse = Dialogs(monkeypatch, answer=False)
     window = _window(qtbot, tmp_path / "lib.sqlite")
     assert window.read_only
@@ -110,7 +108,7 @@ def test_stale_lock_from_another_computer_shows_who_and_may_be_taken_over(qtbot,
     Dialogs(monkeypatch, answer=True)
     window = _window(qtbot, tmp_path / "lib.sqlite")
     assert not window.read_only
-    assert json.loads(lock.read_text(encoding="utf-8"))["host"] != "PC-科長"
+    assert lock.read_text(encoding="utf-8").split("\n")[2] != "PC-科長"
     _close(window)
     assert not lock.exists()
 

@@ -65,7 +65,7 @@ def test_after_the_window_closed_a_launch_opens_its_own(qtbot, running, tmp_path
 
 def test_lock_of_another_pc_gives_a_read_only_window(qtbot, tmp_path, monkeypatch):
     from desktop.gui.app import create_main_window
-    dialogs = Dialogs(monkeypatch)
+    dialogs = Dialogs(monkeypatch, answer=False)  # asked whether to take the lock over: no
     library, _ = library_with(tmp_path / "lib.sqlite", "hualien-108")
     library.close()
     lock_path = tmp_path / "lib.sqlite.lock"
@@ -76,6 +76,7 @@ def test_lock_of_another_pc_gives_a_read_only_window(qtbot, tmp_path, monkeypatc
     window = create_main_window(tmp_path / "lib.sqlite")
     qtbot.addWidget(window)
     assert window.read_only and window.instance_server is None
+    assert "other-pc" in dialogs.questions[-1]
     window.announce_startup()
     assert dialogs.errors[-1].startswith("電腦「other-pc」上的 PlanDesk 正在使用這個計畫庫")
     window.library.close()

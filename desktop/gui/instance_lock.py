@@ -1,22 +1,23 @@
 """One editing instance per library file: a lock file next to it saying who
-holds it (computer, user, process, since when).
+holds it (computer, user, process, since when) — in QLockFile's line format
+(pid, application, host, …) with the user and the time added, so older
+PlanDesk versions and single_instance read it too.
 
-A second instance (or a second window on the same file) does not get the lock
+A second instance that cannot hand over to the first (single_instance) does not get the lock
 and opens read-only, so two programs never edit the same library at once. A
 lock whose process is gone on this computer is stale and taken over silently;
 one from another computer cannot be checked (a crash there leaves it behind
 for ever), so the clerk is shown who and how long ago and may take it over.
-Qt-free, so it can be tested and used without a window.
 """
 from __future__ import annotations
 
 import getpass
-import json
 import os
-import socket
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
+
+from PySide6.QtCore import QSysInfo
 
 from ..scratch import pid_alive
 
@@ -47,7 +48,7 @@ def _user() -> str:
 class InstanceLock:
     def __init__(self, library_path: Path, host: str | None = None):
         self.path = Path(str(library_path) + ".lock")
-        self.me = LockOwner(host or socket.gethostname(), _user(), os.getpid(), time.time())
+        self.me = LockOwner(host or QSysInfo.machineHostName(), _user(), os.getpid(), time.time())
         self.acquired = False
         self.owner: LockOwner | None = None  # who holds it, when not acquired
         self._try()
@@ -77,8 +78,10 @@ class InstanceLock:
 
     def _read(self) -> LockOwner | None:
         try:
-            return LockOwner(**json.loads(self.path.read_text(encoding="utf-8")))
-        except (OSError, ValueError, TypeError):
+            lines = self.path.read_text(encoding="utf-8").split("\n")
+            since = float(lines[6]) if len(lines) > 6 and lines[6] else self.path.stat().st_mtime
+            return LockOwner(lines[2], lines[5] if len(lines) > 5 and lines[5] else "?", int(lines[0]), since)
+        except (OSError, ValueError, IndexError):
             return None
 
     def _try(self) -> None:
@@ -95,14 +98,15 @@ class InstanceLock:
                 return
             except OSError:  # read-only folder: nothing to lock, the library refuses writes itself
                 return
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(asdict(self.me), fh)
+            me = self.me
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:  # QLockFile: pid, app, host, id, start
+                fh.write(f"{me.pid}\nplandesk\n{me.host}\n\n\n{me.user}\n{me.since}\n")
             self.acquired, self.owner = True, None
             return
 
     def _old_garbage(self) -> bool:
-        """An unreadable lock (e.g. QLockFile's from an older PlanDesk, or half-written)
-        older than a minute is left over, not being written right now."""
+        """An unreadable lock (half-written, or garbage) older than a minute is
+        left over, not being written right now."""
         try:
             return time.time() - self.path.stat().st_mtime > 60
         except OSError:
