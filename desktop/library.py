@@ -9,6 +9,7 @@ import json
 import os
 import sqlite3
 import sys
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -63,6 +64,20 @@ def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
     except sqlite3.OperationalError:
         # a WAL file in a read-only folder cannot create its -shm: read it as immutable
         return sqlite3.connect(f"{uri}?immutable=1", uri=True, check_same_thread=False)
+
+
+def _set_journal_mode(db, mode: str) -> None:
+    """Switch the journal mode unless it is set already. Switching needs the file
+    to itself, and SQLite answers "locked" at once (no busy wait) while another
+    process is opening the same new file, so it is retried for the busy timeout."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    while db.execute("PRAGMA journal_mode").fetchone()[0] != mode:
+        try:
+            db.execute(f"PRAGMA journal_mode = {mode}")
+        except sqlite3.OperationalError as exc:
+            if sqlite_kind(exc) != "busy" or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def _damaged(path: Path, detail: str) -> LibraryDamaged:
@@ -182,10 +197,10 @@ class Library:
                     migrate.upgrade(db, name, lambda: db.atomic())
                 return cls(db, path, warning, read_only=True)
             if is_network_path(path):
-                db.execute("PRAGMA journal_mode = DELETE")
+                _set_journal_mode(db, "delete")
                 warning = "計畫庫位於網路磁碟，已改用較安全但較慢的存檔方式；建議把計畫庫放在本機磁碟。"
             else:
-                db.execute("PRAGMA journal_mode = WAL")
+                _set_journal_mode(db, "wal")
             db.execute("PRAGMA synchronous = FULL")
             library = cls(db, path, warning)
             if exists and migrate.pending(db) and db.execute("PRAGMA user_version").fetchone()[0] > 0:

@@ -11,7 +11,7 @@ from .model import Plan
 MAX_NODES = 20_000             # items in the tree
 MAX_DEPTH = 12                 # tree levels (the numbering has six)
 MAX_CHILDREN = 999             # items under one parent (一 … 九百九十九 is as far as numbering goes)
-MAX_FIELD_CHARS = 20_000       # one title, item text, paragraph or note
+MAX_FIELD_CHARS = 100_000      # one title, item text, paragraph or note
 MAX_PLAN_CHARS = 4_000_000     # all the plan's text together
 MAX_SECTIONS = 200
 MAX_FILE_BYTES = 50 * 1024 * 1024   # a JSON, DOCX or ODT file to import

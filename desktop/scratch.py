@@ -1,19 +1,24 @@
-"""PlanDesk's own temporary folder (in the user's app-data folder, never the
-folder a file is exported to): each process works in ``tmp/<pid>-…``; folders
-of processes that are gone (killed mid-export) are removed at the next start."""
+"""PlanDesk's own temporary folder (``plandesk-<user>`` in the system's temp
+folder, never the folder a file is exported to): each process works in
+``<pid>-…`` folders there; those of processes that are gone (killed mid-export)
+are removed at the next start."""
 from __future__ import annotations
 
+import getpass
 import os
 import shutil
 import sys
 import tempfile
 from pathlib import Path
 
-from .paths import app_data_dir
 
 
 def scratch_root() -> Path:
-    return app_data_dir() / "tmp"
+    try:
+        user = getpass.getuser()
+    except Exception:  # no login name: fall back to the numeric id
+        user = str(getattr(os, "getuid", lambda: "user")())
+    return Path(tempfile.gettempdir()) / f"plandesk-{user}"
 
 
 def pid_alive(pid: int) -> bool:
@@ -40,7 +45,7 @@ def pid_alive(pid: int) -> bool:
 def make_scratch_dir(prefix: str = "") -> Path:
     """A new private folder for this process's temporary files (caller removes it)."""
     root = scratch_root()
-    root.mkdir(parents=True, exist_ok=True)
+    root.mkdir(mode=0o700, parents=True, exist_ok=True)  # private on a shared /tmp
     return Path(tempfile.mkdtemp(prefix=f"{os.getpid()}-{prefix}", dir=root))
 
 

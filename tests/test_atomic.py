@@ -54,7 +54,8 @@ def test_killed_export_leaves_nothing_in_the_folder_and_is_cleaned_at_next_start
     out = tmp_path / "out"
     out.mkdir()
     (out / "plan.json").write_text("old")
-    env = dict(os.environ, XDG_DATA_HOME=str(tmp_path / "data"))
+    env = dict(os.environ, TMPDIR=str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
     script = textwrap.dedent(f"""
         import sys, time
         sys.path.insert(0, {str(ROOT)!r})
@@ -70,9 +71,9 @@ def test_killed_export_leaves_nothing_in_the_folder_and_is_cleaned_at_next_start
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     assert [p.name for p in out.iterdir()] == ["plan.json"] and (out / "plan.json").read_text() == "old"
-    leftovers = tmp_path / "data" / "PlanDesk" / "PlanDesk" / "tmp"
+    [leftovers] = (tmp_path / "tmp").iterdir()  # plandesk-<user>
     assert list(leftovers.iterdir())
-    assert run_cli("--db", tmp_path / "lib.sqlite", "list", env={"XDG_DATA_HOME": str(tmp_path / "data")}).returncode == 0
+    assert run_cli("--db", tmp_path / "lib.sqlite", "list", env={"TMPDIR": str(tmp_path / "tmp")}).returncode == 0
     assert list(leftovers.iterdir()) == []
 
 
