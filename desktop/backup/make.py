@@ -2,6 +2,7 @@
 then give it its final name (a half-written backup never looks like one)."""
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 from pathlib import Path
 
@@ -9,6 +10,8 @@ from ..atomic import replace
 from ..errors import PlanDeskError, explain
 from .rotation import prune
 from .store import backup_folder, backup_times, name_for
+
+log = logging.getLogger("plandesk.backup")
 
 
 def create_backup(library, reason: str = "", target: str | Path | None = None) -> Path:
@@ -33,8 +36,10 @@ def create_backup(library, reason: str = "", target: str | Path | None = None) -
         raise PlanDeskError(f"無法寫入備份{f'（{reason}）' if reason else ''}：{explain(exc, str(folder))}") from exc
     finally:
         tmp.unlink(missing_ok=True)
+    log.info("backup %s (%s) written and checked", final, reason or "-")
     if not target:
-        prune(backup_times(folder, library.path.stem))
+        for old in prune(backup_times(folder, library.path.stem)):
+            log.info("backup %s removed by the rotation", old)
     return final
 
 

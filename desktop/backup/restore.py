@@ -2,11 +2,14 @@
 content in one step (other processes see either the old or the restored library)."""
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from ..atomic import replace
 from ..errors import PlanDeskError
 from .make import create_backup
+
+log = logging.getLogger("plandesk.backup")
 
 
 def restore_backup(library, source: str | Path) -> Path | None:
@@ -21,6 +24,7 @@ def restore_backup(library, source: str | Path) -> Path | None:
         raise PlanDeskError(f"{source} 不是完好的 PlanDesk 計畫庫備份（檢查不通過或版本較新），未還原；請改選其他備份檔。")
     before = create_backup(library, "還原前")
     library.replace_with(source)
+    log.warning("library %s restored from %s (previous content kept in %s)", library.path, source, before)
     return before
 
 
@@ -45,4 +49,5 @@ def restore_over_damaged(library_path: str | Path, source: str | Path) -> Path:
         if side.exists():
             replace(side, Path(str(kept) + suffix))
     replace(tmp, library_path)
+    log.warning("damaged library %s kept as %s and restored from %s", library_path, kept, source)
     return kept

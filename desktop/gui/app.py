@@ -96,6 +96,7 @@ def create_main_window(db_path: Path):
     lock = InstanceLock(library.path)
     if not lock.acquired and lock.foreign and not library.read_only and dialogs.ask(
             None, lock.describe() + " 要接手編輯嗎？"):
+        log.warning("lock of %s held by %s taken over", library.path, lock.owner)
         lock.take_over()
     window = MainWindow(library, read_only=library.read_only or not lock.acquired)
     window.instance_lock = lock

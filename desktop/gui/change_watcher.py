@@ -4,11 +4,13 @@ activated. Open plans whose revision moved are reloaded keeping the selection,
 with a note in the status bar; a plan approved elsewhere thus turns read-only."""
 from __future__ import annotations
 
+import logging
 import sqlite3
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 
 INTERVAL_MS = 1000
+log = logging.getLogger("plandesk.watcher")
 
 
 class ChangeWatcher(QObject):
@@ -48,6 +50,8 @@ class ChangeWatcher(QObject):
             if plan_id not in revisions:  # moved to the recycle bin or purged elsewhere
                 window._plan_removed(plan_id)
             elif revisions[plan_id] != document.plan.revision:
+                log.info("plan %s changed elsewhere (revision %s → %s): reloaded",
+                         plan_id, document.plan.revision, revisions[plan_id])
                 document.reload()
                 if document is shown:
                     self._show_again(document)
