@@ -245,7 +245,7 @@ class Library:
     def _claim(self, plan_id: int, based_on: int | None = None) -> int:
         """Bump a plan's revision inside a write transaction and return the new
         one; a write ``based_on`` an older revision is refused (StaleWrite)."""
-        row = self.db.execute("SELECT revision, deleted FROM plans WHERE id = ?", [plan_id]).fetchone()
+        row = self.db.execute("SELECT revision FROM plans WHERE id = ?", [plan_id]).fetchone()
         if row is None:
             raise PlanDeskError(f"計畫庫中已沒有編號 {plan_id} 的計畫（可能已在其他視窗被永久刪除），這次修改未儲存。")
         if based_on is not None and row[0] != based_on:

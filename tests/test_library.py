@@ -187,6 +187,8 @@ def test_unc_paths_are_refused_on_linux_with_a_sentence(tmp_path):
         result = run_cli("--db", path, "list", cwd=tmp_path)
         assert result.returncode == 2 and "網路路徑" in result.stderr and "Traceback" not in result.stderr
     assert list(tmp_path.iterdir()) == []  # no local folder or oddly named file was made
+    from desktop.paths import reject_foreign_path
+    reject_foreign_path(r"\\srv\plans\lib.sqlite", platform="win32")  # a real UNC path there
 
 
 def test_sql_stays_in_the_library():
