@@ -169,3 +169,17 @@ def test_gui_catch_all_names_the_fault(qtbot, dialogs, exc, words):
     from desktop.gui import crash
     crash.handle_exception(type(exc), exc, None)
     assert len(dialogs.errors) == 1 and words in dialogs.errors[0] and "Traceback" not in dialogs.errors[0]
+
+
+def test_window_activation_checks_at_once(qtbot, tmp_path, dialogs):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+    library, [plan_id] = library_with(tmp_path / "lib.sqlite", "taipei-114")
+    library.close()
+    window = _window(qtbot, tmp_path / "lib.sqlite")
+    window.change_watcher.timer.stop()
+    assert run_cli("--db", tmp_path / "lib.sqlite", "status", plan_id, "核定").returncode == 0
+    assert not window.document.locked
+    QApplication.sendEvent(window, QEvent(QEvent.WindowActivate))  # the clerk comes back to the window
+    assert window.document.locked
+    _close(window)
