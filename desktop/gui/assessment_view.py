@@ -22,6 +22,7 @@ from ..document import PlanDocument
 from ..errors import PlanDeskError
 from ..ops import Change
 from . import dialogs
+from .edits import apply_edit
 from .assessment_model import COL_ITEM, COL_STATUS, COL_TEXT, AssessmentModel, NodeIdRole, StatusChipDelegate
 from .fields import DocumentUndoFilter
 from .roc_date_edit import RocDateEdit
@@ -54,7 +55,7 @@ class AssessmentView(QWidget):
         self.setObjectName("assessment_view")
         self.document: PlanDocument | None = None
         self.today = date.today()  # the reminder's "now"; tests set it
-        self._subscribed: set[int] = set()
+        self._unsubscribe = None
         self._node_id: str | None = None
         self._loading = False
 
@@ -160,10 +161,12 @@ class AssessmentView(QWidget):
 
     # --- document ------------------------------------------------------------------------------
     def set_document(self, document: PlanDocument | None) -> None:
+        if document is not self.document:  # only the shown plan's changes
+            if self._unsubscribe is not None:
+                self._unsubscribe()
+            self._unsubscribe = (document.subscribe(lambda change, doc=document: self._on_change(doc, change))
+                                 if document is not None else None)
         self.document = document
-        if document is not None and id(document) not in self._subscribed:
-            self._subscribed.add(id(document))
-            document.subscribe(lambda change, doc=document: self._on_change(doc, change))
         self._loading = True
         self.period.clear()
         self.department.clear()
@@ -320,11 +323,8 @@ class AssessmentView(QWidget):
         if new.same_content(old):
             return
         value = new if new.filled or quantity is not None else None
-        try:
-            self.document.apply(SetResults({(self._node_id, period): value}, self.tr("填寫執行情形")),
-                                merge_key=("result", self._node_id, period) if typing else None)
-        except PlanDeskError as exc:
-            dialogs.show_error(self, exc.message)
+        op = SetResults({(self._node_id, period): value}, self.tr("填寫執行情形"))
+        apply_edit(self, self.document, op, merge_key=("result", self._node_id, period) if typing else None)
 
     def _due_changed(self, qdate: QDate) -> None:
         period = self.current_period()
@@ -335,10 +335,7 @@ class AssessmentView(QWidget):
             return
         periods = [replace(p, due=chosen.isoformat()) if p.name == period.name else p
                    for p in self.plan.review.periods]
-        try:
-            self.document.apply(SetPeriods(periods))
-        except PlanDeskError as exc:
-            dialogs.show_error(self, exc.message)
+        apply_edit(self, self.document, SetPeriods(periods))
 
     # --- forms, merge, report -----------------------------------------------------------------
     def make_forms(self, target: tuple[Path, str] | None = None) -> list[Path]:
@@ -374,12 +371,7 @@ class AssessmentView(QWidget):
         op = preview.operation()
         if op is None:
             return False
-        try:
-            self.document.apply(op)
-        except PlanDeskError as exc:
-            dialogs.show_error(self, exc.message)
-            return False
-        return True
+        return apply_edit(self, self.document, op) is not None
 
     def export_report(self, target: Path | None = None) -> Path | None:
         if self.plan is None:

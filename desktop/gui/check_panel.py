@@ -19,6 +19,7 @@ from ..checks.invisible import RULE_ID as INVISIBLE_RULE
 from ..checks.fixes import strip_invisible_op
 from ..errors import PlanDeskError
 from . import dialogs
+from .edits import apply_edit
 
 # severity colours on a light list and on a dark one (both at least 4.5:1 against the base)
 _COLORS = {"錯誤": "#b00020", "警告": "#8a4f00", "提示": "#355c9a"}
@@ -115,10 +116,7 @@ class CheckPanel(QWidget):
         op = strip_invisible_op(self.plan)
         if op is None:
             return
-        try:
-            self.document_for(self.plan.id).apply(op)
-        except PlanDeskError as exc:
-            dialogs.show_error(self, exc.message)
+        if apply_edit(self, self.document_for(self.plan.id), op) is None:
             return
         self.refresh()
 

@@ -9,12 +9,12 @@ from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QInputDialog, QMenu, QT
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from ..demo import skeleton_plan
-from ..errors import PlanDeskError
 from ..library import Library
 from ..model import Plan
 from ..ops import EditPlan
 from ..yeartext import roc_short_date
 from . import dialogs
+from .edits import apply_edit
 
 PlanIdRole = Qt.UserRole + 1
 
@@ -170,10 +170,7 @@ class LibraryPanel(QWidget):
                                              text=document.plan.title)
             if not ok:
                 return
-        try:
-            document.apply(EditPlan({"title": title}, self.tr("重新命名計畫")))
-        except PlanDeskError as exc:
-            dialogs.show_error(self, exc.message)
+        if apply_edit(self, document, EditPlan({"title": title}, self.tr("重新命名計畫"))) is None:
             return
         self.refresh(select=plan_id)
 

@@ -1,8 +1,8 @@
-"""Version 3: a revision number per plan (a write based on an older revision is
+"""Version 4: a revision number per plan (a write based on an older revision is
 refused, so one process never overwrites another's change) and a small
 key/value settings table that travels with the library (e.g. the backup folder)."""
 
-VERSION = 3
+VERSION = 4
 
 
 def upgrade(db):
