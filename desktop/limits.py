@@ -22,13 +22,13 @@ XML_BYTES_PER_NODE = 4_000
 XML_BYTES_PER_CHAR = 6         # UTF-8 CJK (3) after XML escaping and run markup
 MAX_XML_PART_BYTES = MAX_NODES * XML_BYTES_PER_NODE + MAX_PLAN_CHARS * XML_BYTES_PER_CHAR
 
-# PDF conversion time grows with the document: a base plus a rate per MB of ODT.
-PDF_TIMEOUT_BASE_S = 180
-PDF_TIMEOUT_PER_MB_S = 120
+# PDF conversion time grows with the document: the converter's base timeout
+# covers an ODT up to this size (real plans are ~40 KB), larger ones get more.
+PDF_BYTES_PER_BASE_TIMEOUT = 256 * 1024
 
 
-def pdf_timeout(odt_bytes: int) -> float:
-    return PDF_TIMEOUT_BASE_S + PDF_TIMEOUT_PER_MB_S * odt_bytes / (1024 * 1024)
+def pdf_timeout(odt_bytes: int, base_s: float) -> float:
+    return base_s * max(1.0, odt_bytes / PDF_BYTES_PER_BASE_TIMEOUT)
 
 
 def too_big(name: str, what: str) -> PlanDeskError:

@@ -104,3 +104,10 @@ def test_exported_docx_stays_within_what_the_importer_accepts(tmp_path):
     assert xml_bytes / nodes <= limits.XML_BYTES_PER_NODE
     again, _report = read_document(out)
     assert sum(1 for _ in again.walk()) == nodes
+
+
+def test_pdf_timeout_grows_with_the_document():
+    base = 180
+    assert limits.pdf_timeout(40 * 1024, base) == base  # a real plan
+    big = limits.pdf_timeout(8 * limits.PDF_BYTES_PER_BASE_TIMEOUT, base)
+    assert big == 8 * base

@@ -65,11 +65,11 @@ def write_pdf(doc: Document, target: Path, soffice: str | None = None) -> None:
             from .word_pdf import convert_with_word
             source = Path(tmp) / "plan.docx"
             write_docx(doc, source)
-            pdf = convert_with_word(source, Path(tmp), pdf_timeout(source.stat().st_size))
+            pdf = convert_with_word(source, Path(tmp), pdf_timeout(source.stat().st_size, TIMEOUT_S))
         else:
             from .odt_writer import write_odt
             source = Path(tmp) / "plan.odt"
             write_odt(doc, source)
-            pdf = convert_to_pdf(source, Path(tmp), timeout=pdf_timeout(source.stat().st_size),
+            pdf = convert_to_pdf(source, Path(tmp), timeout=pdf_timeout(source.stat().st_size, TIMEOUT_S),
                                  soffice=soffice)
         shutil.copyfile(pdf, target)
