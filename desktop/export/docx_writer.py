@@ -1,24 +1,27 @@
 """Render :class:`Document` blocks as DOCX with python-docx.
 
-The body is generated as WordprocessingML text and parsed once: python-docx's
-cell API (``cell.merge``) is quadratic and its row API copies, which is far too
-slow for a 1,350-item plan. Fonts are set on the styles *and* on every run,
+python-docx makes the package (styles, fonts, page, footer, metadata); the body
+is generated as WordprocessingML text and streamed into ``word/document.xml``
+row by row (docx_stream): python-docx's cell API (``cell.merge``) is quadratic
+and its row API copies, far too slow for a 1,350-item plan, and parsing the
+whole body into a tree took ~1 GB for the largest plan PlanDesk accepts. Fonts are set on the styles *and* on every run,
 with the ``*Theme`` font attributes removed, because Word otherwise ignores
 ``w:eastAsia`` and shows the theme's 新細明體.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 from docx import Document as open_docx
-from lxml import etree
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt
 
 from .blocks import Cell, Covered, Document, Para, Table, split_fields
 from .docx_package import tidy_package
+from .docx_stream import save_with_body
 from .units import cell_padding_cm, column_widths_cm, indents_pt, line_spacing, size_pt, spacing_pt
 
 _JC = {"left": "left", "center": "center", "right": "right", "justify": "both"}
@@ -45,12 +48,11 @@ def _marked(rpr: str, mark: str) -> str:
 
 
 class _BodyXml:
-    """Accumulates the body's XML text for one document."""
+    """The body's XML text for one document, made piece by piece."""
 
     def __init__(self, doc: Document):
         self.doc, self.profile = doc, doc.profile
         self.fonts = _fonts(self.profile)
-        self.out: list[str] = []
         self._rpr: dict[tuple[str, bool], str] = {}
 
     def rpr(self, style: str, bold: bool) -> str:
@@ -116,34 +118,34 @@ class _BodyXml:
         paras = "".join(self.para(p) for p in cell.paragraphs) or self.para(Para("", style="table"))
         return f'<w:tc><w:tcPr>{"".join(props)}</w:tcPr>{paras}</w:tc>'
 
-    def table(self, table: Table) -> str:
+    def table(self, table: Table) -> Iterator[str]:
         widths = [int(w * _TWIPS_PER_CM) for w in column_widths_cm(self.profile, table.widths)]
         border = "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
                          for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
         pad_v, pad_h = (int(v * _TWIPS_PER_CM) for v in cell_padding_cm(self.profile))
-        out = [f'<w:tbl><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
+        yield (f'<w:tbl><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
                f'<w:tblBorders>{border}</w:tblBorders><w:tblLayout w:type="fixed"/>'
                f'<w:tblCellMar><w:top w:w="{pad_v}" w:type="dxa"/><w:left w:w="{pad_h}" w:type="dxa"/>'
                f'<w:bottom w:w="{pad_v}" w:type="dxa"/><w:right w:w="{pad_h}" w:type="dxa"/></w:tblCellMar>'
-               '<w:tblLook w:val="0000"/></w:tblPr><w:tblGrid>']
-        out += [f'<w:gridCol w:w="{w}"/>' for w in widths]
-        out.append("</w:tblGrid>")
+               '<w:tblLook w:val="0000"/></w:tblPr><w:tblGrid>'
+               + "".join(f'<w:gridCol w:w="{w}"/>' for w in widths) + "</w:tblGrid>")
         for header, rows in ((True, table.header), (False, table.rows)):
             for r, row in enumerate(rows):
                 # No row splits across pages, unless it is taller than a page.
                 tr_pr = ("<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if header else
                          "" if r in table.tall_rows else "<w:trPr><w:cantSplit/></w:trPr>")
                 cells = "".join(self.cell(c, widths, i, header) for i, c in enumerate(row))
-                out.append(f"<w:tr>{tr_pr}{cells}</w:tr>")
-        out.append("</w:tbl>")
-        return "".join(out)
+                yield f"<w:tr>{tr_pr}{cells}</w:tr>"
+        yield "</w:tbl>"
 
-    def build(self, sect_pr: str) -> str:
+    def blocks(self) -> Iterator[str]:
+        """The body's content, a paragraph or a table row at a time."""
         for block in self.doc.blocks:
-            self.out.append(self.para(block) if isinstance(block, Para) else self.table(block))
-            if isinstance(block, Table):
-                self.out.append(self.para(Para("", style="table")))  # Word needs a paragraph after a table
-        return f'<w:body {nsdecls("w", "r")}>{"".join(self.out)}{sect_pr}</w:body>'
+            if isinstance(block, Para):
+                yield self.para(block)
+            else:
+                yield from self.table(block)
+                yield self.para(Para("", style="table"))  # Word needs a paragraph after a table
 
 
 def _set_style_fonts(docx, profile: dict) -> None:
@@ -208,10 +210,5 @@ def write_docx(doc: Document, target: Path) -> None:
     body_xml = _BodyXml(doc)
     if doc.footer:
         _footer(docx, doc, body_xml)
-    # Swap in a whole new body (one parse) keeping the section properties: moving
-    # thousands of parsed elements into the old body one by one is quadratic.
-    old_body = docx.element.body
-    sect_pr = etree.tostring(old_body.find(qn("w:sectPr")), encoding="unicode")
-    docx.element.replace(old_body, parse_xml(body_xml.build(sect_pr)))
     tidy_package(docx, doc)
-    docx.save(str(target))
+    save_with_body(docx, body_xml.blocks(), target)
