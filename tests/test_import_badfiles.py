@@ -80,6 +80,15 @@ def test_external_entities_are_refused(good_docx, tmp_path):
     _refused(path, "DTD")
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_a_doctype_in_a_wide_encoding_is_refused_too(good_docx, tmp_path, encoding):
+    xml = (f'<?xml version="1.0" encoding="{encoding.upper()}"?><!DOCTYPE d [<!ENTITY x "y">]>'
+           '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+           '<w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>').encode(encoding)
+    path = legacy_docs.rewrite_part(good_docx, tmp_path / "wide.docx", "word/document.xml", xml)
+    _refused(path, "DTD")
+
+
 def test_no_table(tmp_path):
     path = legacy_docs.write(["某區處 114 年度提升服務效能執行計畫", "壹、計畫依據：", "依函辦理。"],
                              tmp_path / "notable.odt")
