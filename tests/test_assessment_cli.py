@@ -95,14 +95,19 @@ def test_merge_lands_every_row_and_report_counts(hualien, tmp_path):
 def test_remerge_changes_nothing_and_dry_run_writes_nothing(hualien, tmp_path):
     db, plan_id = hualien
     path, answers = _filled_form(db, plan_id, tmp_path, "收費課")
+    def backups():
+        return len(json.loads(_ok("--db", db, "backups", "--json")))
     dry = _merge_json(db, plan_id, path, dry_run=True)
     assert dry["applied"] is False and dry["counts"]["new"] == len(answers)
+    kept = backups()
     first = _merge_json(db, plan_id, path)
     assert first["counts"]["new"] == len(answers)
+    assert backups() == kept + 1  # the library as it was before the merge is kept
     before = (db.read_bytes(), _ok("--db", db, "report", plan_id, "--period", "上半年", "--json"))
     again = _merge_json(db, plan_id, path)
     assert again["applied"] is False
     assert again["counts"]["unchanged"] == len(answers) and again["counts"]["new"] == 0
+    assert backups() == kept + 1  # nothing applied, no backup
     assert _ok("--db", db, "report", plan_id, "--period", "上半年", "--json") == before[1]
 
 

@@ -61,6 +61,8 @@ def cmd_merge_form(args, ctx) -> int:
     preview = preview_merge(doc.plan, [Path(f) for f in args.files])
     op = preview.operation()
     if op is not None and not args.dry_run:
+        from ..backup import create_backup
+        create_backup(doc.library, "合併填報表前")  # many results at once: keep the state before
         doc.apply(op)
     if args.json:
         print(json.dumps({**preview.as_dict(), "applied": op is not None and not args.dry_run},
