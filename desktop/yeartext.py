@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 ROC_OFFSET = 1911
 _DIGIT = "0-9０-９"
@@ -34,6 +34,11 @@ def roc_date_text(value: date) -> str:
 def roc_short_date(value: date) -> str:
     """date(2026, 12, 2) → '115/12/02', as lists and forms show a date."""
     return f"{value.year - ROC_OFFSET}/{value.month:02d}/{value.day:02d}"
+
+
+def roc_short_datetime(value: datetime, seconds: bool = False) -> str:
+    """datetime(2026, 12, 2, 13, 5) → '115/12/02 13:05' (with ':09' when asked)."""
+    return f"{roc_short_date(value.date())} {value:%H:%M:%S}" if seconds else f"{roc_short_date(value.date())} {value:%H:%M}"
 
 
 def digits(text: str) -> int:

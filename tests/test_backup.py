@@ -46,6 +46,8 @@ def test_backups_lists_newest_first_with_plan_count_and_size(tmp_path):
     assert all(b["size"] > 0 and b["ok"] and b["path"].startswith(str(tmp_path / "backups")) for b in listed)
     text = run_cli("--db", db, "backups").stdout
     assert "2 個計畫" in text
+    newest = datetime.fromisoformat(listed[0]["time"])  # the plain list dates as a 公文 does: 115/12/02 13:05:09
+    assert text.splitlines()[0].startswith(f"{newest.year - 1911}/{newest:%m/%d %H:%M:%S}\t")
 
 
 def test_restore_backs_up_first_and_replaces_content_for_open_connections(tmp_path):

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ..backup import backup_folder, create_backup, list_backups, restore_backup, restore_over_damaged
 from ..errors import LibraryDamaged
+from ..yeartext import roc_short_datetime
 
 
 def register(sub) -> None:
@@ -39,7 +40,7 @@ def cmd_backups(args, ctx) -> int:
         return 0
     for b in backups:
         state = "" if b.ok else "\t（檢查不通過，不能還原）"
-        print(f"{b.time:%Y-%m-%d %H:%M:%S}\t{b.plans} 個計畫\t{b.size / 1024:.0f} KB\t{b.path}{state}")
+        print(f"{roc_short_datetime(b.time, seconds=True)}\t{b.plans} 個計畫\t{b.size / 1024:.0f} KB\t{b.path}{state}")
     if not backups:
         print(f"{backup_folder(library)} 中還沒有備份。")
     return 0

@@ -12,6 +12,7 @@ from ..backup import (backup_folder, create_backup, list_backups, restore_backup
                       restore_over_damaged)
 from ..backup.store import default_folder
 from ..errors import LibraryDamaged, PlanDeskError
+from ..yeartext import roc_short_datetime
 from . import dialogs
 
 
@@ -60,7 +61,7 @@ class BackupDialog(QDialog):
             "每週 1 份（4 週）、每月 1 份（12 個月）。").format(folder))
         self.table.setRowCount(len(self.backups))
         for row, b in enumerate(self.backups):
-            cells = [f"{b.time:%Y-%m-%d %H:%M:%S}", str(b.plans), f"{b.size / 1024:.0f} KB",
+            cells = [roc_short_datetime(b.time, seconds=True), str(b.plans), f"{b.size / 1024:.0f} KB",
                      str(b.path) if b.ok else self.tr("{0}（檢查不通過，不能還原）").format(b.path)]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -89,7 +90,7 @@ class BackupDialog(QDialog):
             return
         if not dialogs.ask(self, self.tr(
                 "要以 {0} 的備份（{1} 個計畫）取代目前的計畫庫嗎？目前的內容會先另外備份，可以再還原回來。").format(
-                f"{chosen.time:%Y-%m-%d %H:%M}", chosen.plans)):
+                roc_short_datetime(chosen.time), chosen.plans)):
             return
         try:
             restore_backup(self.library, chosen.path)
@@ -100,7 +101,7 @@ class BackupDialog(QDialog):
         if watcher is not None:
             watcher.reload()
         self.refresh()
-        self.window.statusBar().showMessage(self.tr("已還原 {0} 的備份。").format(f"{chosen.time:%Y-%m-%d %H:%M}"), 10000)
+        self.window.statusBar().showMessage(self.tr("已還原 {0} 的備份。").format(roc_short_datetime(chosen.time)), 10000)
 
 
 def run_backup_dialog(window) -> None:
@@ -117,7 +118,7 @@ def recover_damaged(parent, db_path: Path, damaged: LibraryDamaged) -> bool:
                 if b.path == damaged.backup)
     if not dialogs.ask(parent, QCoreApplication.translate(
             "BackupDialog", "計畫庫已損壞，無法開啟。要改用最近的完好備份（{0}，{1} 個計畫）還原嗎？損壞的檔案會保留在原資料夾。").format(
-            f"{good.time:%Y-%m-%d %H:%M}", good.plans)):
+            roc_short_datetime(good.time), good.plans)):
         return False
     try:
         restore_over_damaged(db_path, good.path)
