@@ -116,6 +116,21 @@ class PlanDocument:
         self._undo.clear()
         self._redo.clear()
 
+    def last_step(self) -> Operation | None:
+        """A token for the newest undo step (compare with :meth:`take_back`)."""
+        return self._undo[-1][0] if self._undo else None
+
+    def take_back(self, step: Operation) -> Change | None:
+        """Undo ``step`` as if it never happened (no redo), if it is still the newest
+        step: a new item left empty vanishes together with its creation."""
+        if step is None or self.last_step() is not step:
+            return None
+        self._check_editable(step)
+        change, _redo = self._run(step)
+        self._undo.pop()
+        self._notify(change)
+        return change
+
     def undo_label(self) -> str:
         return self._undo[-1][0].label if self._undo else ""
 

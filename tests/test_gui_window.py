@@ -52,11 +52,19 @@ def test_outliner_keys(qtbot, tmp_path, dialogs):
     qtbot.keyClick(window.tree, Qt.Key_Return)  # new sibling below, title editor opens
     new = plan.tree[0].children[2]
     assert new.title == "" and window.controller.current_id() == new.id
-    qtbot.keyClick(window.tree.focusWidget(), Qt.Key_Escape)
+    qtbot.keyClick(window.tree.focusWidget(), Qt.Key_Escape)  # left empty: gone with its creation
+    assert new.id not in {n.id for n in plan.walk()}
+    assert window.controller.current_id() == second.id
+    assert window.actions["undo"].text() == "復原 下移"
     window.tree.setFocus()
-    qtbot.keyClick(window.tree, Qt.Key_Insert)  # new child
-    assert len(new.children) == 1
-    assert len(_disk_plan(library, plan_id).tree[0].children[2].children) == 1
+    children = len(second.children)
+    qtbot.keyClick(window.tree, Qt.Key_Insert)  # new child, titled this time
+    editor = window.tree.indexWidget(window.tree.currentIndex())
+    type_text(editor, "細項")
+    qtbot.keyClick(editor, Qt.Key_Return)  # the delegate commits on the next event loop turn
+    qtbot.waitUntil(lambda: second.children[-1].title == "細項")
+    assert len(second.children) == children + 1
+    assert _disk_plan(library, plan_id).tree[0].children[1].children[-1].title == "細項"
 
     window.tree.setFocus()
     window.controller.select(second.id)
@@ -269,6 +277,7 @@ def test_every_menu_action_runs_without_error(qtbot, tmp_path, dialogs, monkeypa
     monkeypatch.setattr("desktop.gui.shortcuts_help.ShortcutsDialog.exec", lambda self: calls.append("keys"))
     monkeypatch.setattr("desktop.gui.library_panel.QInputDialog.getText", lambda *a, **k: ("", False))
     monkeypatch.setattr("desktop.gui.library_panel.QInputDialog.getItem", lambda *a, **k: ("", False))
+    monkeypatch.setattr("desktop.gui.zoom.QInputDialog.getInt", lambda *a, **k: (14, True))
     library, (plan_id,) = library_with(tmp_path / "lib.sqlite", "hualien-108")
     window = make_window(qtbot, library, plan_id)
     window.show()

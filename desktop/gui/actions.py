@@ -27,12 +27,20 @@ ACTIONS = [
     ("new_sibling", QT_TRANSLATE_NOOP("MainWindow", "新增同層項目"), ["Return", "Enter"], "tree"),
     ("new_child", QT_TRANSLATE_NOOP("MainWindow", "新增子項目"), ["Ctrl+Return", "Insert", "Ctrl+Enter"], "tree"),
     ("indent", QT_TRANSLATE_NOOP("MainWindow", "縮排"), ["Tab"], "tree"),
-    ("outdent", QT_TRANSLATE_NOOP("MainWindow", "凸排"), ["Shift+Tab", "Backtab"], "tree"),
+    ("outdent", QT_TRANSLATE_NOOP("MainWindow", "凸排"), ["Shift+Tab"], "tree"),  # Backtab is the same key
     ("move_up", QT_TRANSLATE_NOOP("MainWindow", "上移"), ["Alt+Up"], "tree"),
     ("move_down", QT_TRANSLATE_NOOP("MainWindow", "下移"), ["Alt+Down"], "tree"),
     ("delete", QT_TRANSLATE_NOOP("MainWindow", "刪除項目"), ["Delete"], "tree"),
     ("edit_title", QT_TRANSLATE_NOOP("MainWindow", "修改標題"), ["F2"], "tree"),
-    ("find", QT_TRANSLATE_NOOP("MainWindow", "搜尋…"), ["Ctrl+F"], "window"),
+    ("find", QT_TRANSLATE_NOOP("MainWindow", "在計畫中尋找…"), ["Ctrl+F"], "window"),
+    ("replace", QT_TRANSLATE_NOOP("MainWindow", "取代…"), ["Ctrl+H"], "window"),
+    ("search_library", QT_TRANSLATE_NOOP("MainWindow", "搜尋所有計畫…"), ["Ctrl+Shift+F"], "window"),
+    ("next_pane", QT_TRANSLATE_NOOP("MainWindow", "移到下一個窗格"), ["Ctrl+Tab", "F6"], "window"),
+    ("previous_pane", QT_TRANSLATE_NOOP("MainWindow", "移到上一個窗格"), ["Ctrl+Shift+Tab", "Shift+F6"], "window"),
+    ("zoom_in", QT_TRANSLATE_NOOP("MainWindow", "放大"), ["Ctrl++", "Ctrl+="], "window"),
+    ("zoom_out", QT_TRANSLATE_NOOP("MainWindow", "縮小"), ["Ctrl+-"], "window"),
+    ("zoom_reset", QT_TRANSLATE_NOOP("MainWindow", "實際大小"), ["Ctrl+0"], "window"),
+    ("font_size", QT_TRANSLATE_NOOP("MainWindow", "字型大小…"), [], "window"),
     ("rename_plan", QT_TRANSLATE_NOOP("MainWindow", "重新命名計畫…"), [], "window"),
     ("duplicate_plan", QT_TRANSLATE_NOOP("MainWindow", "建立計畫複本"), [], "window"),
     ("delete_plan", QT_TRANSLATE_NOOP("MainWindow", "刪除計畫…"), [], "window"),
@@ -48,10 +56,11 @@ MENUS = [
     (QT_TRANSLATE_NOOP("MainWindow", "檔案(&F)"), ["new_plan", "import_plan", None, "export_plan", "print_preview", None,
                 "recycle_bin", "settings", None, "quit"]),
     (QT_TRANSLATE_NOOP("MainWindow", "編輯(&E)"), ["undo", "redo", None, "cut", "copy", "paste", None, "new_sibling", "new_child",
-                "indent", "outdent", "move_up", "move_down", "delete", "edit_title", None, "find"]),
+                "indent", "outdent", "move_up", "move_down", "delete", "edit_title", None, "find", "replace", "search_library"]),
     (QT_TRANSLATE_NOOP("MainWindow", "計畫(&P)"), ["plan_properties", None, "rename_plan", "duplicate_plan", "delete_plan", None,
                 "clone_year", "diff_view"]),
-    (QT_TRANSLATE_NOOP("MainWindow", "檢視(&V)"), []),
+    (QT_TRANSLATE_NOOP("MainWindow", "檢視(&V)"), ["zoom_in", "zoom_out", "zoom_reset", "font_size", None,
+                                                "next_pane", "previous_pane", None]),
     (QT_TRANSLATE_NOOP("MainWindow", "說明(&H)"), ["manual", "shortcuts", "about"]),
 ]
 
@@ -64,6 +73,24 @@ CONTEXT = ["new_sibling", "new_child", None, "cut", "copy", "paste", None, "inde
 # enabled only when the plan may be edited (not 核定, not read-only)
 EDITING = {"cut", "paste", "new_sibling", "new_child", "indent", "outdent", "move_up", "move_down",
            "delete", "edit_title"}
+
+
+def same_key(a: QKeySequence, b: QKeySequence) -> bool:
+    """Do two sequences fire on the same keystroke? Backtab is how X11 and Windows
+    deliver Shift+Tab, so Qt treats both spellings as one key (an ambiguous shortcut)."""
+    return canonical_key(a) == canonical_key(b)
+
+
+def canonical_key(sequence: QKeySequence) -> tuple:
+    """The keystrokes of ``sequence`` as (modifiers, key) pairs, Backtab spelled Shift+Tab."""
+    strokes = []
+    for i in range(sequence.count()):
+        combo = sequence[i]
+        key, mods = combo.key(), combo.keyboardModifiers()
+        if key == Qt.Key_Backtab:
+            key, mods = Qt.Key_Tab, mods | Qt.ShiftModifier
+        strokes.append((mods.value, key.value))
+    return tuple(strokes)
 
 
 def build_actions(window, tree, handlers: dict) -> dict[str, QAction]:

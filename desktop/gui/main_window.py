@@ -24,12 +24,14 @@ from .controller import TreeController
 from .detail_editor import DetailEditor
 from .library_panel import LibraryPanel
 from .match_highlight import mark_first
+from .panes import cycle_focus
 from .plan_editor import PlanEditor
 from .search_panel import SearchPanel
 from .state import restore_state, save_state
 from .tooltips import apply_tooltips
 from .tree_model import PlanTreeModel
 from .tree_view import PlanTreeView
+from .zoom import Zoom, ask_font_size
 
 IMPORTABLE = (".docx", ".odt", ".doc", ".json")
 
@@ -97,6 +99,8 @@ class MainWindow(QMainWindow):
         self.splitters = [self.main_splitter, left, self.editor_splitter]
         self.setCentralWidget(self.main_splitter)
 
+        self.zoom = Zoom([self.tree, self.detail, self.plan_editor], self)
+        self.find_dialog = None  # 尋找與取代, made on first use
         self.actions = build_actions(self, self.tree, self._handlers())
         self.menus = build_menus(self, self.actions)
         self.toolbar = build_toolbar(self, self.actions)
@@ -147,7 +151,12 @@ class MainWindow(QMainWindow):
             "new_sibling": c.new_sibling, "new_child": c.new_child, "indent": c.indent,
             "outdent": c.outdent, "move_up": c.move_up, "move_down": c.move_down,
             "delete": c.delete, "edit_title": c.edit_title,
-            "find": lambda: (self.search_panel.box.setFocus(), self.search_panel.box.selectAll()),
+            "find": lambda: self.find_replace(False), "replace": lambda: self.find_replace(True),
+            "search_library": lambda: (self.search_panel.box.setFocus(), self.search_panel.box.selectAll()),
+            "next_pane": lambda: cycle_focus(self.panes(), 1),
+            "previous_pane": lambda: cycle_focus(self.panes(), -1),
+            "zoom_in": self.zoom.zoom_in, "zoom_out": self.zoom.zoom_out, "zoom_reset": self.zoom.reset,
+            "font_size": lambda: ask_font_size(self, self.zoom),
             "rename_plan": lib.rename, "duplicate_plan": lib.duplicate, "delete_plan": lib.delete,
             "clone_year": self.clone_year, "diff_view": self.diff_view,
             "plan_properties": lambda: self.tabs.setCurrentWidget(self.plan_editor),
@@ -284,6 +293,17 @@ class MainWindow(QMainWindow):
         from .backup_dialog import run_backup_dialog
         run_backup_dialog(self)
 
+    def panes(self) -> list:
+        """What Ctrl+Tab / F6 cycles through, in reading order."""
+        return [self.library_panel, self.search_panel, self.tree, self.detail, self.plan_editor,
+                self.check_panel]
+
+    def find_replace(self, replace: bool) -> None:
+        from .find_replace import FindReplaceDialog
+        if self.find_dialog is None:
+            self.find_dialog = FindReplaceDialog(self)
+        self.find_dialog.open_for(replace)
+
     def show_shortcuts(self) -> None:
         from .shortcuts_help import show_shortcuts
         show_shortcuts(self, self.actions)
@@ -342,7 +362,9 @@ class MainWindow(QMainWindow):
 
     def locate(self, target: str) -> None:
         """Select a node, or open the sections editor at "section:<id>"."""
-        if target.startswith("section:"):
+        if target.startswith("plan:"):
+            self.tabs.setCurrentWidget(self.plan_editor)
+        elif target.startswith("section:"):
             self.tabs.setCurrentWidget(self.plan_editor)
             self.plan_editor.select_section(target.split(":", 1)[1])
         elif self.model.has_node(target):

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QAbstractItemModel, QByteArray, QMimeData, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QByteArray, QModelIndex, Qt, Signal
 
 from ..document import PlanDocument
 from ..model import Node
 from ..numbering import node_tokens
-from ..ops import ROOT, Change, MoveNode
+from ..errors import PlanDeskError
+from ..ops import ROOT, Change, InsertNodes, MoveNode
 from .edits import apply_edit
 
 NODE_MIME = "application/x-plandesk-node-ids"
@@ -51,6 +52,7 @@ class PlanTreeModel(QAbstractItemModel):
         self._numbering: dict[str, tuple | None] = {}  # node id -> (numbered, skip) last seen
         self._unsubscribe = None
         self.drop_error = None  # callable(message) the view sets to report refused drops
+        self.last_drop: str | None = None  # id of the item the latest drop moved or copied
 
     # --- document ------------------------------------------------------------------------
     def set_document(self, document: PlanDocument | None) -> None:
@@ -198,7 +200,7 @@ class PlanTreeModel(QAbstractItemModel):
 
     # --- drag and drop ---------------------------------------------------------------------
     def supportedDropActions(self):
-        return Qt.MoveAction
+        return Qt.MoveAction | Qt.CopyAction  # copy: dropped from another window
 
     def supportedDragActions(self):
         return Qt.MoveAction
@@ -207,36 +209,62 @@ class PlanTreeModel(QAbstractItemModel):
         return [NODE_MIME]
 
     def mimeData(self, indexes):
+        """The dragged ids (a move within this plan) and the subtrees themselves, as the
+        clipboard holds them (a copy when dropped on another window)."""
+        from .clipboard import subtrees_mime  # clipboard builds on this module
         ids = []
         for index in indexes:
             node_id = self.node_id(index)
             if index.isValid() and node_id not in ids:
                 ids.append(node_id)
-        mime = QMimeData()
+        mime = subtrees_mime(self.document.plan, [self._nodes[i] for i in ids])
         mime.setData(NODE_MIME, QByteArray(json.dumps(ids).encode()))
         return mime
 
     def canDropMimeData(self, data, action, row, column, parent):
-        return self._editable() and data.hasFormat(NODE_MIME)
+        from .clipboard import SUBTREE_MIME
+        return self._editable() and (data.hasFormat(NODE_MIME) or data.hasFormat(SUBTREE_MIME))
+
+    def _dragged_ids(self, data) -> list[str]:
+        try:
+            return json.loads(bytes(data.data(NODE_MIME)).decode() or "[]")
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            return []
+
+    def holds_dragged(self, data) -> bool:
+        """Is the dragged item one of this plan's (a move) rather than another window's?"""
+        ids = self._dragged_ids(data)
+        return bool(ids) and self.has_node(ids[0])
 
     def dropMimeData(self, data, action, row, column, parent):
-        """Move the dragged node with ONE core MoveNode (one undo step).
+        """Move the dragged node with ONE core MoveNode, or insert a copy of
+        subtrees dragged from another window (one undo step either way);
+        :attr:`last_drop` is the id of the item that landed.
 
         Always returns False so the view does not remove the source rows
         itself: the move already happened and the model reported it.
         """
+        from .clipboard import nodes_from_mime
+        self.last_drop = None
         if not self.canDropMimeData(data, action, row, column, parent):
             return False
-        try:
-            ids = json.loads(bytes(data.data(NODE_MIME)).decode() or "[]")
-        except (UnicodeDecodeError, json.JSONDecodeError):
-            return False
-        if not ids or not self.has_node(ids[0]):
-            return False  # dragged from another window or plan: not a move within this one
-        parent_id = self.node_id(parent)
+        ids = self._dragged_ids(data)
+        parent_id = self.node_id(parent) or None
         index = row if row >= 0 else self.rowCount(parent)
-        apply_edit(self, self.document, MoveNode(ids[0], parent_id or None, index, "拖曳移動"),
-                   on_error=self.drop_error)
+        if self.holds_dragged(data) and action == Qt.MoveAction:
+            op, landed = MoveNode(ids[0], parent_id, index, "拖曳移動"), ids[0]
+        else:
+            try:
+                nodes = nodes_from_mime(data)
+            except PlanDeskError as exc:  # damaged data from another program
+                nodes = []
+                if self.drop_error:
+                    self.drop_error(exc.message)
+            if not nodes:
+                return False  # ids from another window without the items themselves
+            op, landed = InsertNodes(parent_id, index, nodes, "拖曳複製"), nodes[0].id
+        if apply_edit(self, self.document, op, on_error=self.drop_error) is not None:
+            self.last_drop = landed
         return False
 
     # --- following the core --------------------------------------------------------------------
