@@ -1,0 +1,119 @@
+"""The real program on a real X display (Xvfb), driven by real X key and mouse
+events from xdotool; every step is checked on the plan SAVED in the library.
+
+Unlike pytest-qt key clicks, these events pass through Qt's shortcut map (where
+an ambiguous Shift+Tab used to die), the focus chain and the platform's drag
+and drop. Skipped only when Xvfb or xdotool are not installed.
+"""
+import pytest
+
+from desktop.exchange import read_plan_file
+from desktop.library import Library
+
+from conftest import fixture_path
+from xvfb_session import XSession, missing_tools, saved_plan, wait_for
+
+pytestmark = pytest.mark.skipif(bool(missing_tools()),
+                                reason=f"需要 Xvfb 與 xdotool 才能以真實按鍵測試視窗（缺少：{', '.join(missing_tools())}）")
+
+
+@pytest.fixture
+def session():
+    x = XSession()
+    yield x
+    x.close()
+
+
+@pytest.fixture
+def db(tmp_path):
+    path = tmp_path / "lib.sqlite"
+    library = Library.open(path)
+    plan_id = library.add_plan(read_plan_file(fixture_path("hualien-108")))
+    library.close()
+    return path, plan_id
+
+
+def _ids(nodes):
+    return [n.id for n in nodes]
+
+
+def test_outliner_keys_on_a_real_display(session, db):
+    path, plan_id = db
+    plan = saved_plan(path, plan_id)
+    first, second = plan.tree[0].children[0], plan.tree[0].children[1]
+    count = sum(1 for _ in plan.walk())
+    rows = session.probe(path)
+    session.launch(path)
+    saved = lambda: saved_plan(path, plan_id)  # noqa: E731
+
+    session.click(rows[second.id])
+    session.key("Tab")  # indent: the last child of the previous sibling
+    wait_for(lambda: saved().tree[0].children[0].children[-1].id == second.id, what="Tab to indent")
+    session.key("shift+Tab")  # outdent: one key, not an ambiguous shortcut
+    wait_for(lambda: _ids(saved().tree[0].children)[1] == second.id, what="Shift+Tab to outdent")
+    session.key("alt+Up")
+    wait_for(lambda: _ids(saved().tree[0].children)[0] == second.id, what="Alt+Up")
+    session.key("alt+Down")
+    wait_for(lambda: _ids(saved().tree[0].children)[1] == second.id, what="Alt+Down")
+
+    session.key("F2")
+    session.type("Renamed")
+    session.key("Return")
+    wait_for(lambda: saved().find(second.id)[0].title == "Renamed", what="F2 rename")
+    session.key("ctrl+z")
+    wait_for(lambda: saved().find(second.id)[0].title == second.title, what="Ctrl+Z")
+    session.key("ctrl+y")
+    wait_for(lambda: saved().find(second.id)[0].title == "Renamed", what="Ctrl+Y")
+
+    # Enter makes a new item; Escape takes it back (nothing saved is left behind)
+    session.key("Return")
+    wait_for(lambda: sum(1 for _ in saved().walk()) == count + 1, what="Enter to add an item")
+    session.key("Escape")
+    wait_for(lambda: sum(1 for _ in saved().walk()) == count, what="Escape to drop the empty item")
+    session.key("ctrl+z")  # the step before the new item: the rename
+    wait_for(lambda: saved().find(second.id)[0].title == second.title, what="undo past the dropped item")
+    session.key("ctrl+y")
+
+    session.key("Return")
+    session.type("New item")
+    session.key("Return")
+    wait_for(lambda: saved().tree[0].children[2].title == "New item", what="a titled new item")
+    new_id = saved().tree[0].children[2].id
+    session.key("Delete")
+    wait_for(lambda: new_id not in _ids(saved().walk()), what="Delete")
+    session.key("ctrl+z")
+    wait_for(lambda: new_id in _ids(saved().walk()), what="undo the delete")
+    session.key("ctrl+y")  # deleted again: the rows are where the probe saw them
+    wait_for(lambda: new_id not in _ids(saved().walk()), what="redo the delete")
+
+    # Ctrl+Tab leaves the tree: Tab then no longer indents anything
+    before = [(n.id, _ids(n.children)) for n in saved().walk()]
+    session.key("ctrl+Tab", "Tab", "Tab")
+    session.key("F6", "F6")
+    assert [(n.id, _ids(n.children)) for n in saved().walk()] == before
+
+    # copy and paste through the real clipboard
+    session.click(rows[first.id])
+    session.key("ctrl+c")
+    session.click(rows[plan.tree[1].id])
+    session.key("ctrl+v")
+    wait_for(lambda: saved().tree[2].title == first.title, what="Ctrl+C / Ctrl+V")
+    pasted = saved().tree[2]
+    assert pasted.id != first.id
+    assert [c.title for c in pasted.children] == [c.title for c in first.children]
+
+
+def test_drag_onto_a_collapsed_row_on_a_real_display(session, db):
+    path, plan_id = db
+    plan = saved_plan(path, plan_id)
+    strategy = plan.tree[0].children[0]
+    target = strategy.children[1]  # collapsed at start: it has children
+    dragged = plan.tree[0].children[1].children[0]
+    assert target.children
+    rows = session.probe(path)
+    session.launch(path)
+    session.drag(rows[dragged.id], rows[target.id])
+    wait_for(lambda: saved_plan(path, plan_id).find(target.id)[0].children[-1].id == dragged.id,
+             what="the drop into the collapsed row")
+    after = saved_plan(path, plan_id)
+    assert sum(1 for _ in after.walk()) == sum(1 for _ in plan.walk())  # moved, not copied

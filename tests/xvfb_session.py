@@ -1,0 +1,175 @@
+"""A real X display for GUI tests: Xvfb on a free display, the real
+``python -m desktop gui --db ...`` on the xcb platform, and xdotool for real key
+and mouse events (the X server delivers them exactly as from a keyboard, so Qt's
+shortcut map, focus handling and drag and drop all take part).
+
+Run as a script (``python xvfb_session.py DB``) it is the *probe*: the same window
+the program opens on that library, whose row positions it prints as JSON, so the
+tests know where to click and drag without guessing pixel offsets.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from desktop.library import Library
+
+SCREEN = "1600x1000x24"
+HERE = Path(__file__).resolve().parent
+
+
+def missing_tools() -> list[str]:
+    return [tool for tool in ("Xvfb", "xdotool") if shutil.which(tool) is None]
+
+
+def wait_for(condition, timeout: float = 10.0, what: str = "condition"):
+    """Poll ``condition()`` until it returns something truthy; fail after ``timeout`` s."""
+    end = time.monotonic() + timeout
+    while True:
+        value = condition()
+        if value:
+            return value
+        if time.monotonic() > end:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(0.05)
+
+
+class XSession:
+    """One Xvfb server; :meth:`launch` starts the program on it."""
+
+    def __init__(self):
+        for _attempt in range(3):  # another test run may take the same free display at once
+            self._start_server()
+            if wait_for(self._ready, 10, "Xvfb") == "up":
+                break
+            self.server.kill()
+            self.server.wait()
+        else:
+            raise RuntimeError("Xvfb did not start")
+        self.env = dict(os.environ, DISPLAY=self.display, QT_QPA_PLATFORM="xcb")
+        self.env.pop("WAYLAND_DISPLAY", None)
+        self.app: subprocess.Popen | None = None
+        self.window = ""
+
+    def _ready(self) -> str:
+        if self.server.poll() is not None:
+            return "gone"
+        probe = subprocess.run(["xdotool", "getdisplaygeometry"], env=dict(os.environ, DISPLAY=self.display),
+                               capture_output=True, text=True)
+        return "up" if probe.returncode == 0 else ""
+
+    def _start_server(self) -> None:
+        read, write = os.pipe()
+        # -displayfd: the server picks a free display itself and writes its number
+        self.server = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", SCREEN,
+                                        "-nolisten", "tcp"], pass_fds=[write],
+                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        os.close(write)
+        with os.fdopen(read) as pipe:
+            number = pipe.readline().strip()
+        self.display = f":{number or 'none'}"
+
+    def probe(self, db: Path) -> dict[str, list[int]]:
+        """Centre of each visible row of the window the program opens on ``db`` (window
+        coordinates), by node id; run before :meth:`launch` (it holds the same lock)."""
+        out = subprocess.run([sys.executable, str(HERE / "xvfb_session.py"), str(db)], env=self.env,
+                             capture_output=True, text=True, timeout=60)
+        assert out.returncode == 0, out.stderr
+        return json.loads(out.stdout.strip().splitlines()[-1])
+
+    def launch(self, db: Path) -> None:
+        self.app = subprocess.Popen([sys.executable, "-m", "desktop", "gui", "--db", str(db)],
+                                    env=self.env, cwd=HERE.parent, stdout=subprocess.DEVNULL,
+                                    stderr=subprocess.PIPE, text=True)
+        self.window = wait_for(lambda: self._find_window(), 30, "the PlanDesk window")
+        self.xdo("windowfocus", "--sync", self.window)
+        time.sleep(0.3)  # let Qt take the focus in
+
+    def _find_window(self) -> str:
+        if self.app.poll() is not None:
+            raise AssertionError(f"the program ended: {self.app.stderr.read()}")
+        out = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", "— PlanDesk$"],
+                             env=self.env, capture_output=True, text=True)
+        return out.stdout.split()[0] if out.stdout.split() else ""
+
+    def xdo(self, *args) -> str:
+        out = subprocess.run(["xdotool", *map(str, args)], env=self.env, capture_output=True,
+                             text=True, timeout=30)
+        assert out.returncode == 0, out.stderr
+        return out.stdout
+
+    def key(self, *keys: str) -> None:
+        """Real key presses, e.g. ``key("shift+Tab")``; a short pause lets the program act."""
+        for name in keys:
+            self.xdo("key", "--clearmodifiers", name)
+            time.sleep(0.15)
+
+    def type(self, text: str) -> None:
+        self.xdo("type", "--delay", "40", text)
+        time.sleep(0.15)
+
+    def click(self, point) -> None:
+        self.xdo("mousemove", "--window", self.window, point[0], point[1], "click", "1")
+        time.sleep(0.2)
+
+    def drag(self, start, end) -> None:
+        """Press on ``start``, move in small steps (Qt starts a drag past a few pixels), release on ``end``."""
+        self.xdo("mousemove", "--window", self.window, start[0], start[1], "mousedown", "1")
+        steps = 12
+        for i in range(1, steps + 1):
+            x = start[0] + (end[0] - start[0]) * i // steps
+            y = start[1] + (end[1] - start[1]) * i // steps
+            self.xdo("mousemove", "--window", self.window, x, y)
+            time.sleep(0.04)
+        time.sleep(0.3)
+        self.xdo("mouseup", "1")
+        time.sleep(0.3)
+
+    def close(self) -> None:
+        for process in (self.app, self.server):
+            if process is not None and process.poll() is None:
+                process.terminate()
+                try:
+                    process.wait(10)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.wait()
+
+
+def saved_plan(db: Path, plan_id: int):
+    """The plan as saved in the library file, read through a new connection."""
+    library = Library.open(db)
+    try:
+        return library.load_plan(plan_id)
+    finally:
+        library.close()
+
+
+def _probe(db: str) -> None:
+    from desktop.gui.app import create_main_window, make_application
+    app = make_application([])
+    window = create_main_window(Path(db))
+    window.show()
+    for _ in range(40):
+        app.processEvents()
+        time.sleep(0.01)
+    tree, model = window.tree, window.model
+    rows = {}
+    for node in window.document.plan.walk():
+        rect = tree.visualRect(model.index_of(node.id))
+        if rect.isValid() and tree.viewport().rect().contains(rect.center()):
+            point = tree.viewport().mapTo(window, rect.center())
+            rows[node.id] = [point.x() - rect.width() // 3, point.y()]  # on the text, not the branch
+    print(json.dumps(rows))
+    sys.stdout.flush()
+    window.instance_lock.release()
+    os._exit(0)  # no closeEvent: the saved window state stays what the program will read
+
+
+if __name__ == "__main__":
+    _probe(sys.argv[1])
