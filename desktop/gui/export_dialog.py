@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, QStandardPaths, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
-                               QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout)
+                               QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMainWindow, QPushButton,
+                               QVBoxLayout, QWidget)
 
 from ..errors import PlanDeskError
 from ..export import export_plan
@@ -31,6 +32,8 @@ FORMATS = [("docx", QT_TRANSLATE_NOOP("ExportDialog", "Word 文件（.docx）"),
             QT_TRANSLATE_NOOP("ExportDialog", "PDF 文件 (*.pdf)"))]
 _FOLDER_KEY = "export/folder"
 _FORMAT_KEY = "export/format"
+_OPEN_KEY = "export/open_after"
+_DEPARTMENT_KEY = "export/department"
 
 
 def plan_departments(plan: Plan) -> list[str]:
@@ -76,6 +79,9 @@ class ExportDialog(QDialog):
         self.department_combo.addItem(self.tr("全部部門（完整計畫）"), "")
         for name in plan_departments(plan):
             self.department_combo.addItem(name, name)
+        # the last department again, when this plan has it (next year's plan usually does)
+        self.department_combo.setCurrentIndex(max(self.department_combo.findData(
+            QSettings().value(_DEPARTMENT_KEY, "")), 0))
         self.target_edit = QLineEdit()
         self.target_edit.textEdited.connect(self._user_named)
         browse = QPushButton(self.tr("瀏覽…"))
@@ -84,7 +90,7 @@ class ExportDialog(QDialog):
         target_row.addWidget(self.target_edit, 1)
         target_row.addWidget(browse)
         self.open_check = QCheckBox(self.tr("匯出後開啟檔案"))
-        self.open_check.setChecked(True)
+        self.open_check.setChecked(QSettings().value(_OPEN_KEY, True, type=bool))
         hint = QLabel(self.tr("只匯出某部門時，會保留該部門主辦或協辦的項目及其上層標題。"))
         hint.setWordWrap(True)
 
@@ -162,9 +168,39 @@ class ExportDialog(QDialog):
             return  # stay open: the clerk can pick another name or close Word
         QSettings().setValue(_FOLDER_KEY, str(self.result_path.parent))
         QSettings().setValue(_FORMAT_KEY, fmt)
+        QSettings().setValue(_OPEN_KEY, self.open_check.isChecked())
+        QSettings().setValue(_DEPARTMENT_KEY, self.department() or "")
         if self.open_check.isChecked() and not open_file(self.result_path):
             dialogs.show_info(self, self.tr("已匯出至 {0}，但找不到可開啟此類檔案的程式。").format(self.result_path))
         super().accept()
+
+
+def open_folder(path: Path) -> bool:
+    """Show the folder holding ``path`` in the file manager (Explorer on Windows)."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+
+
+def announce_export(status_bar, path: Path) -> QWidget:
+    """「已匯出：…」 with a 開啟資料夾 button in the window's status bar, replacing the last one:
+    even with 匯出後開啟檔案 off, the clerk sees where the file went."""
+    old = status_bar.findChild(QWidget, "export_notice")
+    if old is not None:
+        status_bar.removeWidget(old)
+        old.setParent(None)  # gone at once, not at the next event loop turn
+        old.deleteLater()
+    notice = QWidget()
+    notice.setObjectName("export_notice")
+    row = QHBoxLayout(notice)
+    row.setContentsMargins(0, 0, 0, 0)
+    label = QLabel(QCoreApplication.translate("ExportDialog", "已匯出：{0}").format(path))
+    label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+    button = QPushButton(QCoreApplication.translate("ExportDialog", "開啟資料夾"))
+    button.setToolTip(QCoreApplication.translate("ExportDialog", "在檔案總管中開啟匯出檔案所在的資料夾"))
+    button.clicked.connect(lambda: open_folder(path))
+    row.addWidget(label)
+    row.addWidget(button)
+    status_bar.addWidget(notice, 1)
+    return notice
 
 
 def run_export_dialog(parent, library, plan: Plan) -> Path | None:
@@ -172,4 +208,6 @@ def run_export_dialog(parent, library, plan: Plan) -> Path | None:
     (``library`` is part of the hook signature; the plan in memory is what gets exported.)"""
     dialog = ExportDialog(plan, parent)
     dialog.exec()
+    if dialog.result_path is not None and isinstance(parent, QMainWindow):
+        announce_export(parent.statusBar(), dialog.result_path)
     return dialog.result_path

@@ -24,7 +24,7 @@ from ..export.pdf import INSTALL_HINT, pdf_available, temporary_folder
 from ..export.pdf_pages import PageImage, iter_pages, render_pages
 from ..model import Plan
 from . import dialogs
-from .busy import run_busy
+from .busy import Cancelled, run_busy
 from .export_dialog import default_file_name
 from .settings_dialog import configured_soffice
 
@@ -52,7 +52,8 @@ class PrintPreview(QDialog):
         soffice, ratio = configured_soffice(), self.ratio
         try:
             self.pdf, first_pages = run_busy(parent, self.tr("正在產生預覽…"),
-                                             lambda: self._make_pages(soffice, ratio))
+                                             lambda: self._make_pages(soffice, ratio),
+                                             cancellable=True)  # pages go to a temporary folder
         except PlanDeskError:
             self._tmp.cleanup()
             raise
@@ -192,4 +193,8 @@ def run_print_preview(parent, plan: Plan) -> None:
     """Show the print preview of ``plan``; without LibreOffice (or Word), one clear message instead."""
     if not pdf_available(configured_soffice()):
         raise PlanDeskError("預覽列印需要 LibreOffice 產生 PDF；" + INSTALL_HINT)
-    PrintPreview(plan, parent).exec()
+    try:
+        preview = PrintPreview(plan, parent)
+    except Cancelled:
+        return  # the clerk stopped waiting: nothing to show, nothing to say
+    preview.exec()
