@@ -66,7 +66,7 @@ def take(out_dir: Path) -> list[Path]:
         fullest = max(range(len(sections)), key=lambda i: len(sections[i].paragraphs))
         window.plan_editor.sections.list.setCurrentRow(fullest)
         shot("sections-editor.png")
-
+        _find_and_drop(app, window, shot, out_dir, written)
         _assessment(app, window, shot, out_dir, written)
         window.close()
         _yearly_dialogs(app, library, ids["hualien-108"], Path(tmp), out_dir, written)
@@ -121,6 +121,41 @@ def _assessment(app, window, shot, out_dir: Path, written: list) -> None:
     dialog.grab().save(str(out_dir / "assessment-merge-preview.png"))
     written.append(out_dir / "assessment-merge-preview.png")
     dialog.close()
+
+
+def _find_and_drop(app, window, shot, out_dir: Path, written: list) -> None:
+    """尋找與取代 beside the plan, and the tree while an item is dragged "inside" a row."""
+    from PySide6.QtGui import QPainter
+    from PySide6.QtWidgets import QAbstractItemView
+    window.tabs.setCurrentIndex(0)
+    window.find_replace(True)
+    dialog = window.find_dialog
+    dialog.find_box.setText("滿意度")
+    dialog.replace_box.setText("滿意程度")
+    dialog.run()
+    dialog.jump(1)
+    dialog.move(window.geometry().right() - dialog.width() - 20, window.geometry().top() + 140)
+    _settle(app)
+    path = out_dir / "find-replace.png"
+    # the dialog is its own window: paint it onto the window's picture where it stands
+    picture = window.grab()
+    painter = QPainter(picture)
+    painter.drawPixmap(dialog.geometry().topLeft() - window.geometry().topLeft(), dialog.grab())
+    painter.end()
+    picture.save(str(path))
+    written.append(path)
+    dialog.close()
+
+    plan = window.document.plan
+    window.tree.collapseAll()
+    window.tree.expandToDepth(0)
+    target = plan.tree[1].children[0]
+    window.controller.select(plan.tree[0].children[1].id)
+    window.tree.show_drop_hint(window.model.index_of(target.id), QAbstractItemView.OnItem)
+    shot("drop-inside.png")
+    window.tree.show_drop_hint(window.model.index_of(plan.tree[1].children[1].id), QAbstractItemView.AboveItem)
+    shot("drop-between.png")
+    window.tree.show_drop_hint(None, None)
 
 
 def _yearly_dialogs(app, library, source_id, tmp: Path, out_dir: Path, written: list) -> None:
