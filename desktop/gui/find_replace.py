@@ -62,6 +62,7 @@ class FindReplaceDialog(QDialog):
         self.list.itemActivated.connect(lambda item: self.jump(self.list.row(item)))
         close.clicked.connect(self.close)
         window.model.changed.connect(lambda _change: self.isVisible() and self._timer.start())
+        window.model.modelReset.connect(lambda: self.isVisible() and self._timer.start())  # another plan
         self.run()
 
     # --- showing --------------------------------------------------------------------------------
