@@ -45,6 +45,14 @@ def make_window(qtbot, library, plan_id=None, read_only=False):
     return window
 
 
+def shown_window(qtbot, library, plan_id=None):
+    """A main window on ``plan_id`` of the library, shown and exposed (keys and grabs work)."""
+    window = make_window(qtbot, library, plan_id)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
 def reopen(library) -> Library:
     """A second connection to the same file: what is really on disk."""
     return Library.open(library.path)

@@ -6,19 +6,12 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QAbstractItemView
 
-from gui_helpers import Dialogs, library_with, make_window, reopen
+from gui_helpers import Dialogs, library_with, reopen, shown_window
 
 
 @pytest.fixture
 def dialogs(monkeypatch):
     return Dialogs(monkeypatch, True)
-
-
-def _window(qtbot, library, plan_id):
-    window = make_window(qtbot, library, plan_id)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
 
 
 def _drag_over(tree, mime, point):
@@ -29,7 +22,7 @@ def _drag_over(tree, mime, point):
 
 def test_indicator_says_between_or_inside(qtbot, tmp_path, dialogs):
     library, (plan_id,) = library_with(tmp_path / "lib.sqlite", "hualien-108")
-    window = _window(qtbot, library, plan_id)
+    window = shown_window(qtbot, library, plan_id)
     tree, model, plan = window.tree, window.model, window.document.plan
     source, target = plan.tree[4], plan.tree[0].children[1]
     mime = model.mimeData([model.index_of(source.id)])
@@ -51,7 +44,7 @@ def test_indicator_says_between_or_inside(qtbot, tmp_path, dialogs):
 
 def test_drop_onto_collapsed_row_expands_and_selects(qtbot, tmp_path, dialogs):
     library, (plan_id,) = library_with(tmp_path / "lib.sqlite", "hualien-108")
-    window = _window(qtbot, library, plan_id)
+    window = shown_window(qtbot, library, plan_id)
     tree, model, plan = window.tree, window.model, window.document.plan
     target = plan.tree[0].children[0].children[1]
     source = plan.tree[0].children[1].children[0]
@@ -72,8 +65,8 @@ def test_drop_onto_collapsed_row_expands_and_selects(qtbot, tmp_path, dialogs):
 
 def test_drop_from_another_window_copies(qtbot, tmp_path, dialogs):
     library, (hualien, taipei) = library_with(tmp_path / "lib.sqlite", "hualien-108", "taipei-114")
-    source_window = _window(qtbot, library, hualien)
-    target_window = _window(qtbot, library, taipei)
+    source_window = shown_window(qtbot, library, hualien)
+    target_window = shown_window(qtbot, library, taipei)
     source = source_window.document.plan.tree[0].children[0]
     mime = source_window.model.mimeData([source_window.model.index_of(source.id)])
     tree, model, plan = target_window.tree, target_window.model, target_window.document.plan

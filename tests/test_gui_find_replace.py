@@ -6,22 +6,8 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 
 from desktop.ops import EditPlan
-from gui_helpers import Dialogs, library_with, make_window, reopen
-
-
-@pytest.fixture
-def dialogs(monkeypatch):
-    return Dialogs(monkeypatch, True)
-
-
-@pytest.fixture
-def window(qtbot, tmp_path, dialogs):
-    library, (plan_id,) = library_with(tmp_path / "lib.sqlite", "hualien-108")
-    window = make_window(qtbot, library, plan_id)
-    window.show()
-    qtbot.waitExposed(window)
-    yield window
-    library.close()
+from gui_fixtures import dialogs, window  # noqa: F401 (fixtures)
+from gui_helpers import make_window, reopen
 
 
 def _saved_texts(window):

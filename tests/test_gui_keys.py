@@ -5,25 +5,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 from desktop.gui.actions import canonical_key, same_key
-from gui_helpers import Dialogs, library_with, make_window, reopen
+from gui_fixtures import dialogs, window  # noqa: F401 (fixtures)
+from gui_helpers import reopen
 
 
 @pytest.fixture
-def dialogs(monkeypatch):
-    return Dialogs(monkeypatch, True)
-
-
-@pytest.fixture
-def window(qtbot, tmp_path, dialogs):
-    library, (plan_id,) = library_with(tmp_path / "lib.sqlite", "hualien-108")
-    window = make_window(qtbot, library, plan_id)
-    window.show()
-    qtbot.waitExposed(window)
+def focused(qtbot, window):
+    """The window with the keyboard focus in the plan tree."""
     window.activateWindow()
     window.tree.setFocus()
     qtbot.waitUntil(lambda: window.tree.hasFocus())
-    yield window
-    library.close()
+    return window
 
 
 def test_backtab_is_shift_tab():
@@ -33,7 +25,8 @@ def test_backtab_is_shift_tab():
     assert not same_key(QKeySequence("Ctrl+Tab"), QKeySequence("Tab"))
 
 
-def test_no_two_actions_share_a_keystroke(window):
+def test_no_two_actions_share_a_keystroke(focused):
+    window = focused
     owners: dict[tuple, list[str]] = {}
     for action in window.findChildren(QAction):
         for sequence in action.shortcuts():
@@ -51,7 +44,8 @@ def _saved(window):
         disk.close()
 
 
-def test_ctrl_tab_and_f6_move_between_panes_not_indent(qtbot, window):
+def test_ctrl_tab_and_f6_move_between_panes_not_indent(qtbot, focused):
+    window = focused
     plan = window.document.plan
     second = plan.tree[0].children[1]
     window.controller.select(second.id)
@@ -69,7 +63,8 @@ def test_ctrl_tab_and_f6_move_between_panes_not_indent(qtbot, window):
     assert {"Ctrl+Tab", "F6"} <= {k.toString() for k in window.actions["next_pane"].shortcuts()}
 
 
-def test_new_item_left_empty_is_taken_back_as_one_step(qtbot, window):
+def test_new_item_left_empty_is_taken_back_as_one_step(qtbot, focused):
+    window = focused
     plan = window.document.plan
     second = plan.tree[0].children[1]
     window.controller.select(second.id)
