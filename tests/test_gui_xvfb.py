@@ -18,8 +18,8 @@ pytestmark = pytest.mark.skipif(bool(missing_tools()),
 
 
 @pytest.fixture
-def session():
-    x = XSession()
+def session(tmp_path):
+    x = XSession(tmp_path)
     yield x
     x.close()
 
@@ -117,3 +117,28 @@ def test_drag_onto_a_collapsed_row_on_a_real_display(session, db):
              what="the drop into the collapsed row")
     after = saved_plan(path, plan_id)
     assert sum(1 for _ in after.walk()) == sum(1 for _ in plan.walk())  # moved, not copied
+
+
+def test_drag_to_another_program_copies(session, db, tmp_path):
+    """Two programs, each on its own library: a real X drag and drop from one window
+    to the other copies the item (as Ctrl+C/V would); the source keeps it."""
+    path, plan_id = db
+    other = tmp_path / "other.sqlite"
+    library = Library.open(other)
+    other_id = library.add_plan(read_plan_file(fixture_path("taipei-114")))
+    library.close()
+    source_plan, target_plan = saved_plan(path, plan_id), saved_plan(other, other_id)
+    dragged = source_plan.tree[0].children[0]
+    anchor = target_plan.tree[0]
+    source_rows, target_rows = session.probe(path), session.probe(other)
+    source = session.launch(path)
+    target = session.launch(other, x=1500)
+    session.focus(source)
+    # just under the middle of the target's first row: "between", right after it
+    session.drag(source_rows[dragged.id], (target_rows[anchor.id][0], target_rows[anchor.id][1] + 6),
+                 onto=target)
+    copied = wait_for(lambda: next((n for n in saved_plan(other, other_id).walk()
+                                    if n.title == dragged.title), None), what="the copy in the other library")
+    assert copied.id != dragged.id
+    assert [c.title for c in copied.children] == [c.title for c in dragged.children]
+    assert saved_plan(path, plan_id).tree[0].children[0].id == dragged.id  # the source keeps it

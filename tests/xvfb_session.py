@@ -19,7 +19,7 @@ from pathlib import Path
 
 from desktop.library import Library
 
-SCREEN = "1600x1000x24"
+SCREEN = "3000x1000x24"  # room for two windows side by side
 HERE = Path(__file__).resolve().parent
 
 
@@ -42,7 +42,8 @@ def wait_for(condition, timeout: float = 10.0, what: str = "condition"):
 class XSession:
     """One Xvfb server; :meth:`launch` starts the program on it."""
 
-    def __init__(self):
+    def __init__(self, logs: Path):
+        self.logs = logs  # the programs' stderr (a pipe nobody reads could fill and stall them)
         for _attempt in range(3):  # another test run may take the same free display at once
             self._start_server()
             if wait_for(self._ready, 10, "Xvfb") == "up":
@@ -53,8 +54,8 @@ class XSession:
             raise RuntimeError("Xvfb did not start")
         self.env = dict(os.environ, DISPLAY=self.display, QT_QPA_PLATFORM="xcb")
         self.env.pop("WAYLAND_DISPLAY", None)
-        self.app: subprocess.Popen | None = None
-        self.window = ""
+        self.apps: list[subprocess.Popen] = []
+        self.window = ""  # the window that clicks and drags are relative to: the last launched
 
     def _ready(self) -> str:
         if self.server.poll() is not None:
@@ -82,19 +83,29 @@ class XSession:
         assert out.returncode == 0, out.stderr
         return json.loads(out.stdout.strip().splitlines()[-1])
 
-    def launch(self, db: Path) -> None:
-        self.app = subprocess.Popen([sys.executable, "-m", "desktop", "gui", "--db", str(db)],
-                                    env=self.env, cwd=HERE.parent, stdout=subprocess.DEVNULL,
-                                    stderr=subprocess.PIPE, text=True)
-        self.window = wait_for(lambda: self._find_window(), 30, "the PlanDesk window")
-        self.xdo("windowfocus", "--sync", self.window)
+    def launch(self, db: Path, x: int = 0) -> str:
+        """Start ``plandesk gui --db`` with its window's left edge at ``x``; its X window id."""
+        log = self.logs / f"app{len(self.apps)}.log"
+        with open(log, "w") as err:
+            app = subprocess.Popen([sys.executable, "-m", "desktop", "gui", "--db", str(db)],
+                                   env=self.env, cwd=HERE.parent, stdout=subprocess.DEVNULL, stderr=err)
+        self.apps.append(app)
+        self.window = wait_for(lambda: self._find_window(app, log), 30, "the PlanDesk window")
+        if x:
+            self.xdo("windowmove", "--sync", self.window, x, 0)
+        self.focus(self.window)
+        return self.window
+
+    def focus(self, window: str) -> None:
+        self.window = window
+        self.xdo("windowfocus", "--sync", window)
         time.sleep(0.3)  # let Qt take the focus in
 
-    def _find_window(self) -> str:
-        if self.app.poll() is not None:
-            raise AssertionError(f"the program ended: {self.app.stderr.read()}")
-        out = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", "— PlanDesk$"],
-                             env=self.env, capture_output=True, text=True)
+    def _find_window(self, app: subprocess.Popen, log: Path) -> str:
+        if app.poll() is not None:
+            raise AssertionError(f"the program ended: {log.read_text()}")
+        out = subprocess.run(["xdotool", "search", "--all", "--onlyvisible", "--pid", str(app.pid),
+                              "--name", "— PlanDesk$"], env=self.env, capture_output=True, text=True)
         return out.stdout.split()[0] if out.stdout.split() else ""
 
     def xdo(self, *args) -> str:
@@ -117,21 +128,30 @@ class XSession:
         self.xdo("mousemove", "--window", self.window, point[0], point[1], "click", "1")
         time.sleep(0.2)
 
-    def drag(self, start, end) -> None:
-        """Press on ``start``, move in small steps (Qt starts a drag past a few pixels), release on ``end``."""
+    def drag(self, start, end, onto: str = "") -> None:
+        """Press on ``start``, move in small steps (Qt starts a drag past a few pixels), release
+        on ``end`` — in the window ``onto`` when given (a drag between two programs)."""
         self.xdo("mousemove", "--window", self.window, start[0], start[1], "mousedown", "1")
+        origin = self._origin(self.window)
+        target = self._origin(onto) if onto else origin
+        end = (end[0] + target[0] - origin[0], end[1] + target[1] - origin[1])
         steps = 12
         for i in range(1, steps + 1):
             x = start[0] + (end[0] - start[0]) * i // steps
             y = start[1] + (end[1] - start[1]) * i // steps
-            self.xdo("mousemove", "--window", self.window, x, y)
+            self.xdo("mousemove", origin[0] + x, origin[1] + y)
             time.sleep(0.04)
         time.sleep(0.3)
         self.xdo("mouseup", "1")
         time.sleep(0.3)
 
+    def _origin(self, window: str) -> tuple[int, int]:
+        out = self.xdo("getwindowgeometry", "--shell", window)
+        values = dict(line.split("=", 1) for line in out.split())
+        return int(values["X"]), int(values["Y"])
+
     def close(self) -> None:
-        for process in (self.app, self.server):
+        for process in (*self.apps, self.server):
             if process is not None and process.poll() is None:
                 process.terminate()
                 try:
