@@ -1,6 +1,5 @@
 """尋找與取代 through the real dialog: count, a list that jumps, replace one,
 replace all as one undo step, refusal on a 核定 plan; and zoom."""
-import pytest
 from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
@@ -35,6 +34,12 @@ def test_find_lists_matches_and_jumps(qtbot, window):
     match = dialog.matches[row]
     assert window.controller.current_id() == match.target
     assert window.detail.title.selectedText() == "滿意度"
+    second = next(i for i, m in enumerate(dialog.matches) if m.ref.kind == "node" and m.ref.attr == "text"
+                  and m.start > 0)
+    dialog.jump(second)
+    assert window.detail.text.textCursor().selectionStart() == dialog.matches[second].start
+    assert window.detail.text.textCursor().selectedText() == "滿意度"
+    assert len(window.detail.text.extraSelections()) == 1  # marked while the dialog has the focus
     dialog.find_box.setText("沒有這段文字")
     dialog.run()
     assert dialog.count.text() == "找不到「沒有這段文字」。" and dialog.list.count() == 0

@@ -4,13 +4,14 @@
 so either is one undo step and a 核定 plan refuses with the usual sentence."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (QCheckBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QListWidget, QListWidgetItem, QPushButton, QVBoxLayout)
 
 from ..findreplace import Match, find, replace_operation
+from .match_highlight import marked_selection
 
-MatchRole = Qt.UserRole + 1
 
 
 class FindReplaceDialog(QDialog):
@@ -120,16 +121,18 @@ class FindReplaceDialog(QDialog):
         self._jumped = True
         match = self.matches[row]
         self.window.locate(match.target)
-        field = {"title": self.window.detail.title, "text": self.window.detail.text}.get(match.ref.attr)
-        if match.ref.kind == "node" and field is not None:
-            if field is self.window.detail.title:
-                field.setSelection(match.start, match.end - match.start)
-            else:
-                cursor = field.textCursor()
-                cursor.setPosition(match.start)
-                cursor.setPosition(match.end, cursor.KeepAnchor)
-                field.setTextCursor(cursor)
-                field.ensureCursorVisible()
+        if match.ref.kind != "node":
+            return
+        detail = self.window.detail
+        if match.ref.attr == "title":
+            detail.title.setSelection(match.start, match.end - match.start)
+        elif match.ref.attr == "text":  # this very occurrence, marked even while 尋找 has the focus
+            cursor = detail.text.textCursor()
+            cursor.setPosition(match.start)
+            cursor.setPosition(match.end, QTextCursor.KeepAnchor)
+            detail.text.setTextCursor(cursor)
+            detail.text.ensureCursorVisible()
+            detail.text.setExtraSelections([marked_selection(detail.text, cursor)])
 
     # --- replacing ------------------------------------------------------------------------------
     def _apply(self, matches: list[Match], label: str) -> int:

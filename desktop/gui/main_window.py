@@ -296,7 +296,7 @@ class MainWindow(QMainWindow):
     def panes(self) -> list:
         """What Ctrl+Tab / F6 cycles through, in reading order."""
         return [self.library_panel, self.search_panel, self.tree, self.detail, self.plan_editor,
-                self.check_panel]
+                self.assessment_view, self.check_panel]
 
     def find_replace(self, replace: bool) -> None:
         from .find_replace import FindReplaceDialog
