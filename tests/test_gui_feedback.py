@@ -52,22 +52,38 @@ def test_export_names_the_file_and_remembers_choices(qtbot, tmp_path, monkeypatc
     library.close()
 
 
+def _cancel_when_shown(seen: list) -> None:
+    """Press 取消 on the progress dialog as soon as it appears (as a clerk would)."""
+    dialog = next((w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, QProgressDialog) and w.isVisible()), None)
+    if dialog is None:
+        QTimer.singleShot(50, lambda: _cancel_when_shown(seen))
+        return
+    seen.append(dialog.labelText())
+    dialog.cancel()
+
+
 def test_long_wait_shows_progress_and_cancel_stops_waiting(qtbot):
     from desktop.gui.busy import Cancelled, run_busy
     seen = []
-
-    def press_cancel():
-        dialog = next((w for w in QApplication.topLevelWidgets()
-                       if isinstance(w, QProgressDialog) and w.isVisible()), None)
-        if dialog is None:
-            QTimer.singleShot(50, press_cancel)
-            return
-        seen.append(dialog.labelText())
-        dialog.cancel()
-    QTimer.singleShot(100, press_cancel)
+    QTimer.singleShot(100, lambda: _cancel_when_shown(seen))
     start = time.monotonic()
     with pytest.raises(Cancelled):
         run_busy(None, "正在產生預覽…", lambda: time.sleep(3) or "late", cancellable=True)
     assert time.monotonic() - start < 2.5  # did not wait for the worker
     assert seen == ["正在產生預覽…"]
     assert run_busy(None, "正在匯出…", lambda: 42) == 42  # quick: no dialog, just the result
+
+
+def test_slow_import_read_can_be_cancelled(qtbot, tmp_path, monkeypatch):
+    from conftest import fixture_path
+    from desktop.gui import import_dialog
+    from desktop.library import Library
+    real = import_dialog.read_any
+    monkeypatch.setattr(import_dialog, "read_any", lambda path: time.sleep(2) or real(path))
+    library = Library.open(tmp_path / "lib.sqlite")
+    seen = []
+    QTimer.singleShot(100, lambda: _cancel_when_shown(seen))
+    assert import_dialog.run_import_dialog(None, library, fixture_path("hualien-108")) is None
+    assert seen == ["正在讀取 hualien-108.json…"] and library.list_plans() == []
+    library.close()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QLabel, Q
 from ..cli.library_cmds import read_any
 from ..model import Node, Plan
 from ..numbering import node_tokens, section_tokens
+from .busy import Cancelled, run_busy
 from .tree_model import departments_text
 
 
@@ -105,7 +106,11 @@ def run_import_dialog(parent, library, path: Path | None = None) -> int | None:
         if path is None:
             return None
     path = Path(path)
-    plan, report = read_any(path)
+    try:  # a long Word file takes a while; reading changes nothing, so 取消 is harmless
+        plan, report = run_busy(parent, QCoreApplication.translate("ImportDialog", "正在讀取 {0}…").format(path.name),
+                                lambda: read_any(path), cancellable=True)
+    except Cancelled:
+        return None
     preview = ImportPreview(parent, plan, report, path)
     if preview.exec() != QDialog.Accepted:
         return None
