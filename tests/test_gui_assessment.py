@@ -8,16 +8,12 @@ from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QColor, QDropEvent
 
 from assessment_helpers import answer, fill, form_keys
-from gui_helpers import Dialogs, library_with, make_window, reopen, type_text
+from gui_fixtures import dialogs  # noqa: F401 (fixture)
+from gui_helpers import library_with, make_window, reopen, type_text
 from desktop.assessment.items import review_items
 from desktop.assessment.form_writer import write_form
 from desktop.gui import assessment_dialogs
 from desktop.gui.assessment_model import COL_STATUS, COL_TEXT, StatusRole
-
-
-@pytest.fixture
-def dialogs(monkeypatch):
-    return Dialogs(monkeypatch, True)
 
 
 @pytest.fixture
