@@ -5,7 +5,7 @@ import pytest
 from desktop.document import PlanDocument
 from desktop.errors import PlanDeskError
 from desktop.exchange import read_plan_file
-from desktop.findreplace import find, replace_operation
+from desktop.findreplace import find, read_field, replace_operation
 from desktop.library import Library
 
 from conftest import fixture_path
@@ -88,7 +88,6 @@ def test_replace_one_changes_only_that_match(doc):
 
 
 def read_after(plan, match):
-    from desktop.findreplace.matches import read_field
     return read_field(plan, match.ref)
 
 
