@@ -142,3 +142,32 @@ def test_drag_to_another_program_copies(session, db, tmp_path):
     assert copied.id != dragged.id
     assert [c.title for c in copied.children] == [c.title for c in dragged.children]
     assert saved_plan(path, plan_id).tree[0].children[0].id == dragged.id  # the source keeps it
+
+
+def test_zoom_keys_and_ctrl_wheel_on_a_real_display(session, db):
+    """Ctrl++ (Shift+= on the keyboard), Ctrl+-, Ctrl+wheel: the size the program remembers."""
+    import configparser
+    import os
+    from pathlib import Path
+    path, _plan_id = db
+    rows = session.probe(path)
+    session.launch(path)
+    settings = Path(os.environ["XDG_CONFIG_HOME"]) / "PlanDesk" / "PlanDesk.conf"
+
+    def remembered():
+        if not settings.exists():
+            return None
+        parser = configparser.ConfigParser()
+        parser.read(settings, encoding="utf-8")
+        value = parser.get("view", "font_size", fallback=None)
+        return int(value) if value else None
+
+    session.click(next(iter(rows.values())))
+    session.key("ctrl+plus", "ctrl+plus")
+    base = wait_for(lambda: remembered(), what="the zoom remembered") - 2
+    session.key("ctrl+minus")
+    wait_for(lambda: remembered() == base + 1, what="Ctrl+-")
+    session.xdo("keydown", "ctrl", "click", "5", "keyup", "ctrl")  # wheel down with Ctrl
+    wait_for(lambda: remembered() == base, what="Ctrl+wheel")
+    session.key("ctrl+plus", "ctrl+0")
+    wait_for(lambda: remembered() == base, what="Ctrl+0")
