@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
         self.splitters = [self.main_splitter, left, self.editor_splitter]
         self.setCentralWidget(self.main_splitter)
 
-        self.zoom = Zoom([self.tree, self.detail, self.plan_editor], self)
+        self.zoom = Zoom([self.tree, self.detail, self.plan_editor, self.assessment_view], self)
         self.find_dialog = None  # 尋找與取代, made on first use
         self.actions = build_actions(self, self.tree, self._handlers())
         self.menus = build_menus(self, self.actions)
