@@ -97,3 +97,20 @@ def test_new_item_left_empty_is_taken_back_as_one_step(qtbot, focused):
     qtbot.wait(50)
     assert window.model.has_node(kept)
     assert _saved(window).find(kept)[0].text == "內容"
+
+
+def test_enter_on_a_blank_new_item_does_not_pile_up_blanks(qtbot, focused):
+    window = focused
+    plan = window.document.plan
+    window.controller.select(plan.tree[0].children[0].id)
+    count = sum(1 for _ in plan.walk())
+    for _ in range(3):  # Enter, Enter (commits the empty title), Enter …
+        qtbot.keyClick(window.tree, Qt.Key_Return)
+        editor = window.tree.indexWidget(window.tree.currentIndex())
+        qtbot.keyClick(editor, Qt.Key_Return)
+        qtbot.waitUntil(lambda: window.tree.state() != window.tree.State.EditingState)
+        window.tree.setFocus()
+    assert sum(1 for _ in plan.walk()) == count + 1  # one blank item, the one being written
+    assert sum(1 for _ in _saved(window).walk()) == count + 1
+    window.document.undo()
+    assert sum(1 for _ in plan.walk()) == count and window.document.undo_label() == ""

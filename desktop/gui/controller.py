@@ -85,7 +85,10 @@ class TreeController(QObject):
 
     # --- commands ---------------------------------------------------------------------------
     def new_sibling(self, edit: bool = True) -> str | None:
-        """Enter: a new empty item right below the current one (at the top level end when none)."""
+        """Enter: a new empty item right below the current one (at the top level end when none).
+        Enter on a new item still blank replaces it: Enter, Enter never piles up empty items."""
+        if hasattr(self.view, "discard_fresh"):
+            self.view.discard_fresh(select_previous=True)
         current = self.current_id()
         node = Node()
         def build():
