@@ -101,6 +101,7 @@ def test_outliner_keys_on_a_real_display(session, db):
     pasted = saved().tree[2]
     assert pasted.id != first.id
     assert [c.title for c in pasted.children] == [c.title for c in first.children]
+    assert "Ambiguous shortcut" not in session.messages()  # what Qt printed for Shift+Tab ≡ Backtab
 
 
 def test_drag_onto_a_collapsed_row_on_a_real_display(session, db):

@@ -96,6 +96,10 @@ class XSession:
         self.focus(self.window)
         return self.window
 
+    def messages(self, index: int = 0) -> str:
+        """What program ``index`` (in launch order) wrote to stderr so far (Qt's warnings)."""
+        return (self.logs / f"app{index}.log").read_text(encoding="utf-8", errors="replace")
+
     def focus(self, window: str) -> None:
         self.window = window
         self.xdo("windowfocus", "--sync", window)
