@@ -172,3 +172,32 @@ def test_zoom_keys_and_ctrl_wheel_on_a_real_display(session, db):
     wait_for(lambda: remembered() == base, what="Ctrl+wheel")
     session.key("ctrl+plus", "ctrl+0")
     wait_for(lambda: remembered() == base, what="Ctrl+0")
+
+
+def test_find_and_replace_with_real_keys(session, db):
+    """F2 names an item, Ctrl+H opens 取代 with the cursor in 尋找, Tab to 取代為,
+    Alt+A 全部取代; Ctrl+Z takes the whole replacement back in one step."""
+    path, plan_id = db
+    plan = saved_plan(path, plan_id)
+    item, other = plan.tree[0].children[0], plan.tree[0].children[1]
+    rows = session.probe(path)
+    session.launch(path)
+    for node in (item, other):
+        session.click(rows[node.id])
+        session.key("F2")
+        session.type("Alpha beta")
+        session.key("Return")
+    wait_for(lambda: saved_plan(path, plan_id).find(other.id)[0].title == "Alpha beta", what="F2 titles")
+    session.key("ctrl+h")
+    session.type("beta")
+    session.key("Tab")
+    session.type("gamma")
+    session.key("alt+a")
+    saved = lambda: saved_plan(path, plan_id)  # noqa: E731
+    wait_for(lambda: [saved().find(n.id)[0].title for n in (item, other)] == ["Alpha gamma"] * 2,
+             what="全部取代")
+    session.key("Escape")  # closes the dialog; the main window has the keys again
+    session.click(rows[other.id])
+    session.key("ctrl+z")
+    wait_for(lambda: [saved().find(n.id)[0].title for n in (item, other)] == ["Alpha beta"] * 2,
+             what="one Ctrl+Z for the whole replacement")
