@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QHeaderView, QMenu,
                                QTreeView)
 
+from ..errors import PlanDeskError
 from ..model import Node
 
 ABOVE, BELOW, ON = (QAbstractItemView.AboveItem, QAbstractItemView.BelowItem,
@@ -117,7 +118,10 @@ class PlanTreeView(QTreeView):
         node = model.node_by_id(node_id) if model.document is document else None
         if node is None or not is_blank(node) or document.last_step() is not step:
             return False
-        if document.take_back(step) is None:
+        try:
+            if document.take_back(step) is None:
+                return False
+        except PlanDeskError:  # e.g. another program wrote meanwhile: the blank item simply stays
             return False
         if select_previous and previous and model.has_node(previous):
             self.setCurrentIndex(model.index_of(previous))
