@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QFormLayout, QHBoxLayout, QLa
 
 from ..findreplace import Match, find, replace_operation
 from .match_highlight import marked_selection
+from .search_panel import HitDelegate
 
 
 
@@ -34,6 +35,7 @@ class FindReplaceDialog(QDialog):
         self.count = QLabel()
         self.list = QListWidget()
         self.list.setWordWrap(True)
+        self.list.setItemDelegate(HitDelegate(self))  # the match marked, as in the library search
         self.list.setAccessibleName(self.tr("符合的位置"))
         self.find_button = QPushButton(self.tr("尋找(&F)"))
         self.replace_button = QPushButton(self.tr("取代(&R)"))
@@ -66,6 +68,15 @@ class FindReplaceDialog(QDialog):
         window.model.modelReset.connect(lambda: self.isVisible() and self._timer.start())  # another plan
         self.run()
 
+    # what HitDelegate reads
+    @property
+    def query(self) -> str:
+        return self.find_box.text()
+
+    @property
+    def results(self) -> QListWidget:
+        return self.list
+
     # --- showing --------------------------------------------------------------------------------
     def open_for(self, replace: bool) -> None:
         """Ctrl+F puts the cursor in 尋找, Ctrl+H in 取代為; the selected text seeds the search."""
@@ -90,7 +101,7 @@ class FindReplaceDialog(QDialog):
         self.list.clear()
         for match in self.matches:
             before, hit, after = match.context()
-            item = QListWidgetItem(f"{match.location}\n{before}【{hit}】{after}")
+            item = QListWidgetItem(f"{match.location}\n{before}{hit}{after}")
             item.setToolTip(match.text)
             self.list.addItem(item)
         if not query:
