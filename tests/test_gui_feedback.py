@@ -87,3 +87,22 @@ def test_slow_import_read_can_be_cancelled(qtbot, tmp_path, monkeypatch):
     assert import_dialog.run_import_dialog(None, library, fixture_path("hualien-108")) is None
     assert seen == ["正在讀取 hualien-108.json…"] and library.list_plans() == []
     library.close()
+
+
+def test_open_folder_selects_the_file_in_explorer_on_windows(monkeypatch, tmp_path):
+    """Simulated Windows: Explorer gets one command line with /select, and the quoted path."""
+    from desktop.gui import export_dialog
+    started = []
+    monkeypatch.setattr(export_dialog.sys, "platform", "win32")
+    monkeypatch.setattr(export_dialog.subprocess, "Popen", lambda command, **kw: started.append(command))
+    target = tmp_path / "區處 計畫" / "花蓮 108.docx"
+    assert export_dialog.open_folder(target) is True
+    assert started == [f'explorer /select,"{target}"']
+
+
+def test_open_folder_elsewhere_opens_the_folder(monkeypatch, tmp_path):
+    from desktop.gui import export_dialog
+    opened = []
+    monkeypatch.setattr(export_dialog.QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    assert export_dialog.open_folder(tmp_path / "計畫.docx") is True
+    assert [u.toLocalFile() for u in opened] == [str(tmp_path)]

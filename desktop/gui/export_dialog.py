@@ -6,6 +6,8 @@ no LibreOffice …) shows its one-sentence message and keeps the dialog open.
 """
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, QStandardPaths, Qt, QUrl
@@ -176,7 +178,11 @@ class ExportDialog(QDialog):
 
 
 def open_folder(path: Path) -> bool:
-    """Show the folder holding ``path`` in the file manager (Explorer on Windows)."""
+    """Show the folder holding ``path`` in the file manager; Explorer also selects the file."""
+    if sys.platform == "win32":
+        # one command line as Explorer wants it: /select,"C:\...\計畫.docx" (no list2cmdline quoting)
+        subprocess.Popen(f'explorer /select,"{path}"')
+        return True
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
 
 
