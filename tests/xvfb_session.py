@@ -52,7 +52,8 @@ class XSession:
             self.server.wait()
         else:
             raise RuntimeError("Xvfb did not start")
-        self.env = dict(os.environ, DISPLAY=self.display, QT_QPA_PLATFORM="xcb")
+        self.env = dict(os.environ, DISPLAY=self.display, QT_QPA_PLATFORM="xcb",
+                        PYTHONPATH=os.pathsep.join(filter(None, [str(HERE.parent), os.environ.get("PYTHONPATH")])))
         self.env.pop("WAYLAND_DISPLAY", None)
         self.apps: list[subprocess.Popen] = []
         self.window = ""  # the window that clicks and drags are relative to: the last launched
