@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import shutil
 import subprocess
 import sys
@@ -27,7 +28,7 @@ def missing_tools() -> list[str]:
     return [tool for tool in ("Xvfb", "xdotool") if shutil.which(tool) is None]
 
 
-def wait_for(condition, timeout: float = 10.0, what: str = "condition"):
+def wait_for(condition, timeout: float = 20.0, what: str = "condition"):
     """Poll ``condition()`` until it returns something truthy; fail after ``timeout`` s."""
     end = time.monotonic() + timeout
     while True:
@@ -44,7 +45,7 @@ class XSession:
 
     def __init__(self, logs: Path):
         self.logs = logs  # the programs' stderr (a pipe nobody reads could fill and stall them)
-        for _attempt in range(3):  # another test run may take the same free display at once
+        for _attempt in range(5):  # another test run may take the same display at the same moment
             self._start_server()
             if wait_for(self._ready, 10, "Xvfb") == "up":
                 break
@@ -66,15 +67,15 @@ class XSession:
         return "up" if probe.returncode == 0 else ""
 
     def _start_server(self) -> None:
-        read, write = os.pipe()
-        # -displayfd: the server picks a free display itself and writes its number
-        self.server = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", SCREEN,
-                                        "-nolisten", "tcp"], pass_fds=[write],
+        """``Xvfb :N`` on a display number nobody uses: a random one far above the 0, 1, 99 …
+        that desktops, ``xvfb-run -a`` and other test runs pick first."""
+        while True:
+            number = random.randrange(300, 900)
+            if not (Path(f"/tmp/.X{number}-lock").exists() or Path(f"/tmp/.X11-unix/X{number}").exists()):
+                break
+        self.display = f":{number}"
+        self.server = subprocess.Popen(["Xvfb", self.display, "-screen", "0", SCREEN, "-nolisten", "tcp"],
                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        os.close(write)
-        with os.fdopen(read) as pipe:
-            number = pipe.readline().strip()
-        self.display = f":{number or 'none'}"
 
     def probe(self, db: Path) -> dict[str, list[int]]:
         """Centre of each visible row of the window the program opens on ``db`` (window
