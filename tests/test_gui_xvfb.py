@@ -22,6 +22,8 @@ def session(tmp_path):
     x = XSession(tmp_path)
     yield x
     x.close()
+    for i in range(len(x.apps)):  # shown by pytest only when the test failed
+        print(f"--- stderr of program {i} on {x.display} ---\n{x.messages(i)}")
 
 
 @pytest.fixture
