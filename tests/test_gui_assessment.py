@@ -43,6 +43,21 @@ def test_view_lists_every_item_with_a_status_chip(window, qtmodeltester):
     assert "共 96 項，已填報 0 項" in view.counts.text()
 
 
+def test_item_edits_made_while_the_tab_is_hidden_show_when_it_is_shown_again(window, qtbot):
+    from desktop.ops import EditNode
+    window.show()
+    qtbot.waitExposed(window)
+    view = window.assessment_view
+    item = review_items(window.document.plan)[0]
+    window.tabs.setCurrentIndex(0)
+    assert view.isHidden()
+    window.document.apply(EditNode(item.node.id, {"title": "隱藏時改的具體作法"}))
+    window.tabs.setCurrentWidget(view)
+    texts = [view.model.index(r, c).data() for r in range(view.model.rowCount())
+             for c in range(view.model.columnCount())]
+    assert any(t and "隱藏時改的具體作法" in t for t in texts)
+
+
 def test_typing_writes_results_and_undo_removes_them(window, qtbot):
     view = window.assessment_view
     plan_id = window.document.plan.id

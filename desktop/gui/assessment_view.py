@@ -58,6 +58,7 @@ class AssessmentView(QWidget):
         self._unsubscribe = None
         self._node_id: str | None = None
         self._loading = False
+        self._stale = False  # changes arrived while hidden
 
         self.period = QComboBox()
         self.filter = QComboBox()
@@ -191,6 +192,13 @@ class AssessmentView(QWidget):
     def _on_change(self, document: PlanDocument, change: Change) -> None:
         if document is not self.document:
             return
+        if self.isHidden():  # another tab is shown: catch up when this one is, not on every keystroke
+            self._stale = True
+            return
+        if self._stale:
+            self._stale = False
+            self._period_changed()
+            return
         if change.periods:
             self._period_changed()  # the due date shown follows undo/redo too
             return
@@ -215,14 +223,21 @@ class AssessmentView(QWidget):
         self._loading = False
         self.refresh()
 
-    def visible_items(self):
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self._period_changed()
+
+    def visible_items(self, items=None):
+        """The review items the filters show (``items``: the plan's, when already at hand)."""
         plan, period = self.plan, self.current_period()
         if plan is None or period is None:
             return []
         wanted_dept = self.department.currentData() or ""
         mode = self.filter.currentText()
         out = []
-        for item in review_items(plan):
+        for item in review_items(plan) if items is None else items:
             result = plan.review.result(item.node.id, period.name)
             if wanted_dept and not item.has_department(wanted_dept):
                 continue
@@ -239,28 +254,29 @@ class AssessmentView(QWidget):
             return
         keep = self._node_id
         period = self.current_period()
-        self.model.set_rows(self.plan, period.name if period else "", self.visible_items())
+        items = review_items(self.plan) if self.plan else []
+        self.model.set_rows(self.plan, period.name if period else "", self.visible_items(items))
         row = self.model.row_of(keep) if keep else -1
         if row >= 0:
             self.table.selectRow(row)
         self._show_editor(keep if row >= 0 else None)  # the period may have changed under the same row
-        self._update_counts()
+        self._update_counts(items)
 
-    def _update_counts(self) -> None:
+    def _update_counts(self, items=None) -> None:
         period = self.current_period()
         if period is None:
             self.counts.clear()
             self.reminder.hide()
             return
-        items = review_items(self.plan)
+        items = review_items(self.plan) if items is None else items
         filled = sum(1 for i in items if (r := self.plan.review.result(i.node.id, period.name)) and r.filled)
         self.counts.setText(self.tr("共 {0} 項，已填報 {1} 項，未填報 {2} 項；目前顯示 {3} 項").format(
             len(items), filled, len(items) - filled, self.model.rowCount()))
-        text = self.reminder_text()
+        text = self.reminder_text(items)
         self.reminder.setText(text)
         self.reminder.setVisible(bool(text))
 
-    def reminder_text(self) -> str:
+    def reminder_text(self, items=None) -> str:
         """「上半年考核結果應於 7 月 5 日前送業務處：尚有 12 項未填報」 near (or past) the due date."""
         period = self.current_period()
         if period is None:
@@ -268,7 +284,7 @@ class AssessmentView(QWidget):
         due = due_of(self.plan, period).value
         if due is None:
             return ""
-        items = review_items(self.plan)
+        items = review_items(self.plan) if items is None else items
         missing = sum(1 for i in items if not ((r := self.plan.review.result(i.node.id, period.name)) and r.filled))
         days = (due - self.today).days
         if not missing or days > REMIND_DAYS or -days > OVERDUE_DAYS:
