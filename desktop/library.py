@@ -611,6 +611,50 @@ class Library:
             [(plan.id, i, p.name, p.start_month, p.end_month, p.due) for i, p in enumerate(plan.review.periods)])
     # --- end of 半年自行考核 ---------------------------------------------------------------
 
+    # === review of returned documents (desktop/markup): notes and revision log ===========
+    def transaction(self):
+        """A context in which several writes commit together (nested: a savepoint)."""
+        return self.db.atomic()
+
+    def add_review_notes(self, plan_id: int, notes) -> None:
+        """Store ``ReviewNote``s (desktop.markup.notes) on plan ``plan_id``; sets their ids."""
+        with self.db.atomic():
+            for note in notes:
+                note.id = self.db.execute(
+                    "INSERT INTO review_notes (plan_id, target, location, field, author, date, anchor, text,"
+                    " source, created) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    [plan_id, note.target, note.location, note.field, note.author, note.date, note.anchor,
+                     note.text, note.source, _now()]).lastrowid
+
+    def review_notes(self, plan_id: int, resolved: bool = False) -> list:
+        """The plan's review notes, oldest first; resolved ones only when asked."""
+        from .markup.notes import ReviewNote
+        where = "" if resolved else " AND resolved IS NULL"
+        rows = self.db.execute(
+            "SELECT target, location, field, author, date, anchor, text, source, id, resolved"
+            f" FROM review_notes WHERE plan_id = ?{where} ORDER BY id", [plan_id]).fetchall()
+        return [ReviewNote(*row) for row in rows]
+
+    def resolve_review_note(self, note_id: int, done: bool = True) -> None:
+        """Mark a note resolved (kept, no longer shown as open) or open again."""
+        with self.db.atomic():
+            cursor = self.db.execute("UPDATE review_notes SET resolved = ? WHERE id = ?",
+                                     [_now() if done else None, note_id])
+        if cursor.rowcount == 0:
+            raise PlanDeskError(f"沒有編號 {note_id} 的審閱註解，請以 notes 指令查看現有註解。")
+
+    def log_revision(self, plan_id: int, note: str) -> None:
+        """Record 「依 … 修正 (N 處)」 in the plan's status history (its status unchanged)."""
+        with self.db.atomic():
+            self.db.execute("INSERT INTO status_log (plan_id, status, at, note)"
+                            " SELECT id, status, ?, ? FROM plans WHERE id = ?", [_now(), note, plan_id])
+
+    def status_notes(self, plan_id: int) -> list[tuple[str, str, str]]:
+        """[(status, ISO timestamp, note)] oldest first: ``status_history`` with the notes."""
+        return [tuple(r) for r in self.db.execute(
+            "SELECT status, at, note FROM status_log WHERE plan_id = ? ORDER BY id", [plan_id])]
+    # === end of review block =================================================================
+
 
 _NODE_UPSERT = ("INSERT INTO nodes (id, plan_id, parent_id, position, title, text, period,"
                 " numbered, skip, departments) VALUES (?,?,?,?,?,?,?,?,?,?)"

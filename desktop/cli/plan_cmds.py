@@ -67,12 +67,12 @@ def cmd_status(args, ctx) -> int:
             doc.apply_latest(EditPlan({"status": args.status}, "變更狀態"))
     else:
         library.load_plan(args.id)  # a clear error for a missing plan
-    history = library.status_history(args.id)
+    history = library.status_notes(args.id)  # with 「依 … 修正 (N 處)」 notes of accepted reviews
     if args.json:
-        _print_json([{"status": s, "at": at} for s, at in history])
+        _print_json([{"status": s, "at": at, **({"note": note} if note else {})} for s, at, note in history])
     else:
-        for status, at in history:
-            print(f"{at}\t{status}")
+        for status, at, note in history:
+            print(f"{at}\t{status}" + (f"\t{note}" if note else ""))
     return 0
 
 

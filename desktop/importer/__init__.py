@@ -36,7 +36,12 @@ def _margins(lines: list[str], notes: list[str]) -> None:
 def read_blocks(path: Path, notes: list[str]):
     """The file's neutral blocks, whichever of DOCX/ODT it really is; text found
     outside the body (DOCX footnotes) is appended to ``notes`` for the report."""
-    package = open_package(path)
+    return package_blocks(open_package(path), notes)
+
+
+def package_blocks(package, notes: list[str]):
+    """``read_blocks`` of an opened package (the markup review reads edited copies of its parts)."""
+    path = Path(package.name)
     if package.has("mimetype") or package.has("content.xml"):
         mime = package.read("mimetype").strip() if package.has("mimetype") else _ODT_MIME
         if package.has("META-INF/manifest.xml") and b"encryption-data" in package.read("META-INF/manifest.xml"):
@@ -58,11 +63,18 @@ def read_document(path: Path) -> tuple[Plan, list[str]]:
     path = Path(path)
     if not path.is_file():
         raise PlanDeskError(f"找不到檔案 {path}，請確認路徑是否正確。")
-    try:
+    def read() -> tuple[Plan, list[str]]:
         notes: list[str] = []
         plan, report = parse_blocks(read_blocks(path, notes), path.name)
         check_plan(plan, path.name)
         return plan, report + notes
+    return guarded(path, read)
+
+
+def guarded(path: Path, read):
+    """``read()``, with any malformed-file failure turned into one clear sentence."""
+    try:
+        return read()
     except PlanDeskError:
         raise
     except RecursionError as exc:

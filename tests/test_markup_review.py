@@ -1,0 +1,212 @@
+"""`plandesk review`: a plan exported, marked up by the 處長 (tracked insertions and
+deletions, a moved row, two comments, an edit without tracking) and sent back —
+also after LibreOffice re-saved it — lists exactly those changes, and accepting
+them changes the plan exactly so."""
+import copy
+import json
+import shutil
+import subprocess
+
+import pytest
+
+from conftest import cli_import, fixture_json, run_cli
+from markup_docs import Markup
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+BOSS, DEPUTY, WHEN = "王處長", "李副處長", "2026-11-30T09:15:00"
+REMOVED_ITEM = ("依「用戶與饋線連結分系統作業程序」於檢驗送電後填寫變壓器關聯資料表相關資料(含僅併聯不躉售)，"
+                "並於裝(拆表)日次下班前影附「再生能源併聯相關介面初步 / 細部協商紀錄」併同「用戶與變壓器關聯資料表"
+                "送管控部門維護 OMS 圖資。")
+
+
+def _entry(kind, location, field, old, new, author=BOSS, date=WHEN):
+    return {"kind": kind, "location": location, "field": field, "old": old, "new": new,
+            "author": author, "date": date}
+
+
+# In the returned document's order: sections before the table, then the items.
+EXPECTED = [
+    _entry("insert", "壹、計畫依據", "paragraph", "", "最新"),
+    _entry("comment", "貳、計畫目標", "paragraph", "推動以人為本", "請補充具體指標", author=DEPUTY),
+    _entry("insert", "一、(一)2.", "text", "", "並留存紀錄"),
+    _entry("insert", "一、(一)4.", "departments", "", "、業務組"),
+    # the row 3. now follows 5.: the 5th item of (一) in the returned document
+    _entry("move", "一、(一)3.", "item", "一、(一)3.", "一、(一)5."),
+    _entry("delete", "一、(二)1.", "text", "為強化與用電大戶溝通", ""),
+    _entry("delete", "一、(三)3.", "item", REMOVED_ITEM, ""),
+    _entry("comment", "一、(四)1.", "text", "用戶致電 1911 客服專線", "此項請併入(二)"),
+    _entry("change", "二、(一)2.", "period", "持續辦理", "114年1月至12月", author="", date=""),
+]
+
+
+def mark_up(source, target):
+    return (Markup(source)
+            .insert("函頒之", "最新")
+            .comment("推動以人為本", "請補充具體指標", author=DEPUTY)
+            .insert("皆會細心說明", "並留存紀錄")
+            .insert("設計組", "、業務組")
+            .move_row("如遇停電事故", "針對特殊或弱勢族群、偏遠或交通不便地區用戶，將善用")
+            .delete("為強化與用電大戶溝通")
+            .delete_row("依「用戶與饋線連結分系統作業程序」")
+            .comment("用戶致電 1911 客服專線", "此項請併入(二)")
+            .edit("持續辦理", "114年1月至12月", within_row="善用資訊系統，針對政府已有")
+            .save(target))
+
+
+@pytest.fixture
+def returned(tmp_path):
+    """(db, plan id, the marked-up DOCX) for the taipei-114 example."""
+    db = tmp_path / "lib.sqlite"
+    plan_id = cli_import(db, "taipei-114")
+    exported = tmp_path / "exported.docx"
+    assert run_cli("--db", db, "export", plan_id, "--format", "docx", "-o", exported).returncode == 0
+    return db, plan_id, mark_up(exported, tmp_path / "處長修正.docx")
+
+
+def review_json(db, plan_id, path):
+    result = run_cli("--db", db, "review", plan_id, path, "--json")
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def plan_json(db, plan_id, tmp_path):
+    out = tmp_path / f"plan-{plan_id}.json"
+    assert run_cli("--db", db, "export", plan_id, "--format", "json", "-o", out).returncode == 0
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+def expected_plan():
+    """taipei-114 with every change of ``mark_up`` applied by hand."""
+    data = copy.deepcopy(fixture_json("taipei-114"))
+    basis = data["sections"][0]["paragraphs"][0]
+    basis["text"] = basis["text"].replace("函頒之", "函頒之最新")
+    tree = data["tree"]
+    first = tree[0]["children"][0]["children"]          # 一、(一)
+    first[1]["text"] = first[1]["text"].replace("皆會細心說明", "皆會細心說明並留存紀錄")
+    first[3]["departments"] = ["設計組", "業務組"]
+    first.insert(4, first.pop(2))                        # 3. after 5.
+    second = tree[0]["children"][1]["children"]         # 一、(二)
+    second[0]["text"] = second[0]["text"].replace("為強化與用電大戶溝通", "")
+    third = tree[0]["children"][2]["children"]          # 一、(三)
+    assert third[2]["text"] == REMOVED_ITEM
+    del third[2]
+    tree[1]["children"][0]["children"][1]["period"] = "114年1月至12月"  # 二、(一)2.
+    return data
+
+
+def comparable(data):
+    """The plan's content without the computed numbering tokens (moves renumber)."""
+    data = copy.deepcopy(data)
+
+    def strip(nodes):
+        for node in nodes:
+            node.pop("number", None)
+            strip(node["children"])
+
+    strip(data["tree"])
+    return data
+
+
+def test_review_lists_every_tracked_change_comment_and_untracked_edit(returned):
+    db, plan_id, path = returned
+    assert review_json(db, plan_id, path) == EXPECTED
+    listing = run_cli("--db", db, "review", plan_id, path)
+    assert listing.returncode == 0
+    lines = listing.stdout.strip().splitlines()
+    assert len(lines) == len(EXPECTED) and lines[4].startswith("5\t移動\t一、(一)3.")
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed")
+def test_review_is_the_same_after_libreoffice_saved_the_document(returned, tmp_path):
+    db, plan_id, path = returned
+    for fmt in ("docx", "odt"):
+        subprocess.run([SOFFICE, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
+                        "--convert-to", fmt, "--outdir", str(tmp_path / fmt), str(path)],
+                       check=True, capture_output=True, timeout=120)
+        resaved = tmp_path / fmt / f"{path.stem}.{fmt}"
+        assert review_json(db, plan_id, resaved) == EXPECTED, fmt
+
+
+def test_accepting_all_gives_the_corrected_plan_and_keeps_comments_as_notes(returned, tmp_path):
+    db, plan_id, path = returned
+    result = run_cli("--db", db, "review", plan_id, path, "--accept-all")
+    assert result.returncode == 0, result.stderr
+    assert "7 處" in result.stdout and "2 則註解" in result.stdout
+    assert comparable(plan_json(db, plan_id, tmp_path)) == comparable(expected_plan())
+    notes = json.loads(run_cli("--db", db, "notes", plan_id, "--json").stdout)
+    assert [(n["location"], n["author"], n["anchor"], n["text"]) for n in notes] == [
+        ("貳、計畫目標", DEPUTY, "推動以人為本", "請補充具體指標"),
+        ("一、(四)1.", BOSS, "用戶致電 1911 客服專線", "此項請併入(二)")]
+    history = json.loads(run_cli("--db", db, "status", plan_id, "--json").stdout)
+    assert history[-1]["note"] == f"依 {path.name} 修正 (7 處)"
+    # resolved notes are kept but no longer listed as open
+    assert run_cli("--db", db, "notes", plan_id, "--resolve", notes[0]["id"]).returncode == 0
+    still_open = json.loads(run_cli("--db", db, "notes", plan_id, "--json").stdout)
+    everything = json.loads(run_cli("--db", db, "notes", plan_id, "--json", "--all").stdout)
+    assert [n["id"] for n in still_open] == [notes[1]["id"]]
+    assert len(everything) == 2 and everything[0]["resolved"]
+
+
+def test_accepting_some_changes_applies_only_those(returned, tmp_path):
+    db, plan_id, path = returned
+    before = plan_json(db, plan_id, tmp_path)
+    result = run_cli("--db", db, "review", plan_id, path, "--accept", "5,6")
+    assert result.returncode == 0, result.stderr
+    expected = copy.deepcopy(before)
+    first = expected["tree"][0]["children"][0]["children"]
+    first.insert(4, first.pop(2))
+    second = expected["tree"][0]["children"][1]["children"]
+    second[0]["text"] = second[0]["text"].replace("為強化與用電大戶溝通", "")
+    assert comparable(plan_json(db, plan_id, tmp_path)) == comparable(expected)
+    assert json.loads(run_cli("--db", db, "notes", plan_id, "--json").stdout) == []
+
+
+def test_rejecting_everything_leaves_the_plan_unchanged(returned, tmp_path):
+    db, plan_id, path = returned
+    before = plan_json(db, plan_id, tmp_path)
+    assert run_cli("--db", db, "review", plan_id, path).returncode == 0  # listing only
+    result = run_cli("--db", db, "review", plan_id, path, "--accept", "2,8")  # the two comments
+    assert result.returncode == 0, result.stderr
+    assert "0 處" in result.stdout
+    assert plan_json(db, plan_id, tmp_path) == before
+    assert len(json.loads(run_cli("--db", db, "notes", plan_id, "--json").stdout)) == 2
+
+
+def test_an_approved_plan_refuses_the_changes(returned, tmp_path):
+    db, plan_id, path = returned
+    assert run_cli("--db", db, "status", plan_id, "核定").returncode == 0
+    before = plan_json(db, plan_id, tmp_path)
+    result = run_cli("--db", db, "review", plan_id, path, "--accept-all")
+    assert result.returncode == 2 and "已核定" in result.stderr
+    assert plan_json(db, plan_id, tmp_path) == before
+    assert json.loads(run_cli("--db", db, "notes", plan_id, "--json").stdout) == []
+
+
+def test_a_document_of_another_plan_is_refused_with_the_import_offered(returned, tmp_path):
+    db, plan_id, _path = returned
+    other_id = cli_import(db, "hualien-108")
+    other = tmp_path / "hualien.docx"
+    assert run_cli("--db", db, "export", other_id, "--format", "docx", "-o", other).returncode == 0
+    result = run_cli("--db", db, "review", plan_id, other, "--json")
+    assert result.returncode == 2
+    assert "相符" in result.stderr and "plandesk import" in result.stderr
+
+
+def test_a_hostile_or_broken_file_gets_the_importers_answer(returned, tmp_path):
+    db, plan_id, path = returned
+    hostile = tmp_path / "hostile.docx"
+    Markup(path).save(hostile)
+    import zipfile
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    parts["word/document.xml"] = b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]>' + \
+        parts["word/document.xml"].split(b"?>", 1)[1]
+    with zipfile.ZipFile(hostile, "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    result = run_cli("--db", db, "review", plan_id, hostile)
+    assert result.returncode == 2 and "DTD" in result.stderr
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(path.read_bytes()[:2000])
+    result = run_cli("--db", db, "review", plan_id, broken)
+    assert result.returncode == 2 and "損壞" in result.stderr
