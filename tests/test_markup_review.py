@@ -210,3 +210,15 @@ def test_a_hostile_or_broken_file_gets_the_importers_answer(returned, tmp_path):
     broken.write_bytes(path.read_bytes()[:2000])
     result = run_cli("--db", db, "review", plan_id, broken)
     assert result.returncode == 2 and "損壞" in result.stderr
+
+
+def test_a_plain_import_reports_the_markup_it_accepted_and_the_comments_it_left(returned):
+    db, _plan_id, path = returned
+    result = run_cli("--db", db, "import", path)
+    assert result.returncode == 0, result.stderr
+    report = result.stderr
+    assert "已全部接受：6 處插入、7 處刪除" in report
+    for deleted in ("「為強化與用電大戶溝通」", "「3.如遇停電事故", "「3.依「用戶與饋線連結分系統作業程序」",
+                    "「維護組」"):
+        assert deleted in report
+    assert "2 則註解沒有匯入" in report

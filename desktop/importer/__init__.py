@@ -64,10 +64,12 @@ def read_document(path: Path) -> tuple[Plan, list[str]]:
     if not path.is_file():
         raise PlanDeskError(f"找不到檔案 {path}，請確認路徑是否正確。")
     def read() -> tuple[Plan, list[str]]:
+        from ..markup.summary import markup_report  # tracked changes accepted, comments left out
         notes: list[str] = []
-        plan, report = parse_blocks(read_blocks(path, notes), path.name)
+        package = open_package(path)
+        plan, report = parse_blocks(package_blocks(package, notes), path.name)
         check_plan(plan, path.name)
-        return plan, report + notes
+        return plan, report + notes + markup_report(package)
     return guarded(path, read)
 
 

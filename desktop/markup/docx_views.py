@@ -17,8 +17,8 @@ from ..importer.docx_reader import W, main_part
 from . import markers
 from .revision import COMMENT, DELETE, INSERT, Revision, iso_date
 
-_INS = {W + "ins": False, W + "moveTo": True}
-_DEL = {W + "del": False, W + "moveFrom": True}
+INSERTS = {W + "ins": False, W + "moveTo": True}
+DELETES = {W + "del": False, W + "moveFrom": True}
 
 
 def _run(text: str):
@@ -37,11 +37,11 @@ def _replace(el, *new) -> None:
         parent.insert(index + offset, item)
 
 
-def _text(el, tag: str) -> str:
+def text_of(el, tag: str) -> str:
     return "".join(t.text or "" for t in el.iter(W + tag))
 
 
-def _structural(el) -> bool:
+def structural(el) -> bool:
     """A change mark inside a properties element: a row or paragraph mark, not text."""
     parent = el.getparent()
     return parent is not None and parent.tag.endswith("Pr")
@@ -59,14 +59,14 @@ def _merge_with_next(p) -> None:
     p.getparent().remove(p)
 
 
-def _comments(package) -> dict[str, tuple[str, str, str]]:
+def comments_of(package) -> dict[str, tuple[str, str, str]]:
     """comment id → (author, date, text)."""
     if not package.has("word/comments.xml"):
         return {}
     root = read_part(package, "word/comments.xml")
     out = {}
     for comment in root.iter(W + "comment"):
-        text = "\n".join(_text(p, "t") for p in comment.iter(W + "p")).strip()
+        text = "\n".join(text_of(p, "t") for p in comment.iter(W + "p")).strip()
         out[comment.get(W + "id")] = (comment.get(W + "author") or "", iso_date(comment.get(W + "date")), text)
     return out
 
@@ -90,8 +90,8 @@ def _anchors(root) -> dict[str, str]:
 
 def _targets(root) -> list:
     """The text-level change marks and comment anchors, in document order."""
-    tags = [*_INS, *_DEL, W + "commentRangeStart", W + "commentReference"]
-    return [el for el in root.iter(*tags) if not _structural(el)]
+    tags = [*INSERTS, *DELETES, W + "commentRangeStart", W + "commentReference"]
+    return [el for el in root.iter(*tags) if not structural(el)]
 
 
 def readings(package) -> tuple[bytes, bytes, list[Revision], str]:
@@ -99,7 +99,7 @@ def readings(package) -> tuple[bytes, bytes, list[Revision], str]:
     part = main_part(package)
     accepted = read_part(package, part)
     rejected = copy.deepcopy(accepted)
-    comments = _comments(package)
+    comments = comments_of(package)
     anchors = _anchors(accepted)
     revisions: list[Revision] = []
     anchored: set[str] = set()
@@ -109,13 +109,13 @@ def readings(package) -> tuple[bytes, bytes, list[Revision], str]:
             break
         mark = markers.open_mark(k)
         author, date = el_a.get(W + "author") or "", iso_date(el_a.get(W + "date"))
-        if el_a.tag in _INS:
-            revisions.append(Revision(k, INSERT, author, date, _text(el_a, "t"), moved=_INS[el_a.tag]))
+        if el_a.tag in INSERTS:
+            revisions.append(Revision(k, INSERT, author, date, text_of(el_a, "t"), moved=INSERTS[el_a.tag]))
             el_a.insert(0, _run(mark))
             el_a.append(_run(markers.CLOSE))
             _replace(el_r, _run(markers.DROP))
-        elif el_a.tag in _DEL:
-            revisions.append(Revision(k, DELETE, author, date, _text(el_a, "delText"), moved=_DEL[el_a.tag]))
+        elif el_a.tag in DELETES:
+            revisions.append(Revision(k, DELETE, author, date, text_of(el_a, "delText"), moved=DELETES[el_a.tag]))
             _replace(el_a, _run(markers.DROP))
             for deleted in el_r.iter(W + "delText"):
                 deleted.tag = W + "t"

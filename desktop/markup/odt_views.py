@@ -20,7 +20,7 @@ from .revision import COMMENT, DELETE, INSERT, Revision, iso_date
 DC = "{http://purl.org/dc/elements/1.1/}"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 _START, _END, _POINT = TEXT + "change-start", TEXT + "change-end", TEXT + "change"
-_NOTE, _NOTE_END = OFFICE + "annotation", OFFICE + "annotation-end"
+NOTE, _NOTE_END = OFFICE + "annotation", OFFICE + "annotation-end"
 _PARAS = (TEXT + "p", TEXT + "h")
 
 
@@ -40,7 +40,7 @@ def _remove(el) -> None:
     _swap(el, _span(""))
 
 
-def _regions(root) -> dict[str, tuple[str, str, str, list]]:
+def regions(root) -> dict[str, tuple[str, str, str, list]]:
     """region id → (insertion/deletion/format-change, author, date, deleted paragraphs)."""
     out = {}
     for region in root.iter(TEXT + "changed-region"):
@@ -56,9 +56,9 @@ def _regions(root) -> dict[str, tuple[str, str, str, list]]:
     return out
 
 
-def _para_text(p) -> str:
+def para_text(p) -> str:
     clone = copy.deepcopy(p)
-    for note in list(clone.iter(_NOTE)):
+    for note in list(clone.iter(NOTE)):
         _remove(note)
     return "".join(clone.itertext())
 
@@ -76,30 +76,30 @@ def _anchor(note, root) -> str:
     for end in clone.iter(_NOTE_END):
         if name and end.get(OFFICE + "name") == name:
             _swap(end, _span(markers.DROP))
-    for other in list(clone.iter(_NOTE)):
+    for other in list(clone.iter(NOTE)):
         _remove(other)
     text = "".join(clone.itertext())
     return text.split(markers.CLOSE, 1)[1].split(markers.DROP, 1)[0]
 
 
 def _marker_order(root) -> list:
-    return list(root.iter(_START, _POINT, _NOTE))
+    return list(root.iter(_START, _POINT, NOTE))
 
 
 def readings(package) -> tuple[bytes, bytes, list[Revision], str]:
     """(accepted content.xml, rejected content.xml, revisions, part name)."""
     accepted = parse_xml(package.read("content.xml"), package.name, "content.xml")
     rejected = copy.deepcopy(accepted)
-    regions = _regions(accepted)
+    regions = regions(accepted)
     marks: dict[str, int] = {}
     revisions: list[Revision] = []
-    notes = list(accepted.iter(_NOTE))
+    notes = list(accepted.iter(NOTE))
     for el in _marker_order(accepted):
         k = len(revisions)
         if k >= markers.MAX_MARKS:
             break
-        if el.tag == _NOTE:
-            words = "\n".join(_para_text(p) for p in el.iter(TEXT + "p")).strip()
+        if el.tag == NOTE:
+            words = "\n".join(para_text(p) for p in el.iter(TEXT + "p")).strip()
             revisions.append(Revision(k, COMMENT, el.findtext(DC + "creator", ""),
                                       iso_date(el.findtext(DC + "date", "")), words, _anchor(el, accepted)))
             marks[f"note:{notes.index(el)}"] = k
@@ -111,7 +111,7 @@ def readings(package) -> tuple[bytes, bytes, list[Revision], str]:
         if kind == "insertion":
             revisions.append(Revision(k, INSERT, author, date))
         else:
-            revisions.append(Revision(k, DELETE, author, date, "\n".join(_para_text(p) for p in deleted)))
+            revisions.append(Revision(k, DELETE, author, date, "\n".join(para_text(p) for p in deleted)))
         marks[rid] = k
     _accept(accepted, regions, marks)
     _reject(rejected, regions, marks)
@@ -147,7 +147,7 @@ def _accept(root, regions, marks) -> None:
     _ranges(root, marks, regions, markers.open_mark, markers.CLOSE)
     for el in list(root.iter(_POINT)):
         _swap(el, _span(markers.DROP))
-    for index, note in enumerate(list(root.iter(_NOTE))):
+    for index, note in enumerate(list(root.iter(NOTE))):
         key = f"note:{index}"
         _swap(note, _span(markers.open_mark(marks[key]) if key in marks else ""))
 
@@ -178,7 +178,7 @@ def _reject(root, regions, marks) -> None:
             inner.tag = TEXT + "span"
             span.append(inner)
         _swap(el, span)
-    for note in list(root.iter(_NOTE)):
+    for note in list(root.iter(NOTE)):
         _remove(note)
 
 
