@@ -14,6 +14,7 @@ def _tr(text: str) -> str:
 ACTIONS = [
     ("new_plan", QT_TRANSLATE_NOOP("MainWindow", "新增計畫…"), ["Ctrl+N"], "window"),
     ("import_plan", QT_TRANSLATE_NOOP("MainWindow", "匯入舊計畫…"), ["Ctrl+I"], "window"),
+    ("review_markup", QT_TRANSLATE_NOOP("MainWindow", "匯入處長修正…"), [], "window"),
     ("export_plan", QT_TRANSLATE_NOOP("MainWindow", "匯出…"), ["Ctrl+E"], "window"),
     ("print_preview", QT_TRANSLATE_NOOP("MainWindow", "預覽列印…"), ["Ctrl+P"], "window"),
     ("recycle_bin", QT_TRANSLATE_NOOP("MainWindow", "資源回收筒…"), [], "window"),
@@ -53,7 +54,7 @@ ACTIONS = [
 ]
 
 MENUS = [
-    (QT_TRANSLATE_NOOP("MainWindow", "檔案(&F)"), ["new_plan", "import_plan", None, "export_plan", "print_preview", None,
+    (QT_TRANSLATE_NOOP("MainWindow", "檔案(&F)"), ["new_plan", "import_plan", "review_markup", None, "export_plan", "print_preview", None,
                 "recycle_bin", "settings", None, "quit"]),
     (QT_TRANSLATE_NOOP("MainWindow", "編輯(&E)"), ["undo", "redo", None, "cut", "copy", "paste", None, "new_sibling", "new_child",
                 "indent", "outdent", "move_up", "move_down", "delete", "edit_title", None, "find", "replace", "search_library"]),

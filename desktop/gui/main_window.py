@@ -23,6 +23,7 @@ from .assessment_view import FORM_SUFFIXES, AssessmentView  # 半年自行考核
 from .controller import TreeController
 from .detail_editor import DetailEditor
 from .library_panel import LibraryPanel
+from .markup_panel import MarkupReview
 from .match_highlight import mark_first
 from .panes import cycle_focus
 from .plan_editor import PlanEditor
@@ -112,6 +113,7 @@ class MainWindow(QMainWindow):
         self._install_check_panel()
         backup = self.menus["檔案(&F)"].addAction(self.tr("備份與還原…"), self._backup_dialog)
         self.menus["檔案(&F)"].insertAction(self.actions["recycle_bin"], backup)  # before 資源回收筒
+        self.markup = MarkupReview(self)  # 匯入處長修正: review panel, note markers and notes
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
         describe_window(self)
@@ -144,6 +146,7 @@ class MainWindow(QMainWindow):
         c, lib = self.controller, self.library_panel
         return {
             "new_plan": self.new_plan, "import_plan": lambda: self.import_file(None),
+            "review_markup": lambda: self.markup.open_file(None),
             "export_plan": self.export_plan, "print_preview": self.print_preview,
             "recycle_bin": lib.restore, "quit": self.close,
             "settings": lambda: hooks.call(self, "settings_dialog"),
@@ -199,6 +202,7 @@ class MainWindow(QMainWindow):
         self.controller.select(select if select and self.model.has_node(select) else first)
         if not self.model.has_node(select or "") and first is None:
             self.detail.show_node(document, None)
+        self.markup.refresh()
         self._update_title()
         self._update_actions()
 
@@ -237,6 +241,7 @@ class MainWindow(QMainWindow):
         node = self.model.node(current)
         token = self.model.numbered_path(node.id) if node else ""
         self.detail.show_node(self.document, node.id if node else None, token)
+        self.markup.refresh()
 
     # --- window state ---------------------------------------------------------------------------
     def _update_title(self) -> None:
@@ -271,6 +276,7 @@ class MainWindow(QMainWindow):
                      "clone_year", "rename_plan"):
             self.actions[name].setEnabled(not self.read_only)
         self.actions["copy"].setEnabled(doc is not None)
+        self.actions["review_markup"].setEnabled(editable)
 
     def announce_startup(self) -> None:
         """Say why the window is read-only (second instance) once it is shown."""
@@ -402,4 +408,5 @@ class MainWindow(QMainWindow):
         if self.tabs.currentWidget() is self.assessment_view:  # returned 考核 forms, not a plan
             self.assessment_view.merge_files([p for p in paths if p.suffix.lower() in FORM_SUFFIXES])
             return
-        self.import_file(paths[0])
+        if not self.markup.offer_drop(paths[0]):
+            self.import_file(paths[0])

@@ -53,6 +53,8 @@ class PlanTreeModel(QAbstractItemModel):
         self._unsubscribe = None
         self.drop_error = None  # callable(message) the view sets to report refused drops
         self.last_drop: str | None = None  # id of the item the latest drop moved or copied
+        self.noted: set[str] = set()  # items with open review notes (markup_panel), shown with note_icon
+        self.note_icon = None
 
     # --- document ------------------------------------------------------------------------
     def set_document(self, document: PlanDocument | None) -> None:
@@ -163,6 +165,8 @@ class PlanTreeModel(QAbstractItemModel):
             if column == COL_DEPTS:
                 return departments_text(node)
             return node.period
+        if role == Qt.DecorationRole and column == COL_TITLE and node.id in self.noted:
+            return self.note_icon
         if role == Qt.ToolTipRole and column == COL_TITLE and node.text:
             return node.text
         if role == NodeIdRole:

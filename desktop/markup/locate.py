@@ -15,6 +15,7 @@ from . import markers
 from .markers import Segment
 
 NODE_FIELDS = ("title", "text", "departments", "period")
+_JOINERS = " \t\n、"
 
 
 def departments_text(departments: list[Department]) -> str:
@@ -42,7 +43,7 @@ class Marked:
                 segs = markers.segments(node_value(node, field), points)
                 self.segs[(node.id, field)] = segs
                 plain_parts.append(markers.plain(segs))
-                if markers.plain(segs).strip():
+                if markers.plain(segs).strip(_JOINERS):  # the 、 between marked departments is ours
                     marked_only = False
             self.key[node.id] = tuple(plain_parts)
             self.whole[node.id] = marked_only and any(s.text.strip() for f in NODE_FIELDS

@@ -40,7 +40,7 @@ def _remove(el) -> None:
     _swap(el, _span(""))
 
 
-def regions(root) -> dict[str, tuple[str, str, str, list]]:
+def changed_regions(root) -> dict[str, tuple[str, str, str, list]]:
     """region id → (insertion/deletion/format-change, author, date, deleted paragraphs)."""
     out = {}
     for region in root.iter(TEXT + "changed-region"):
@@ -90,7 +90,7 @@ def readings(package) -> tuple[bytes, bytes, list[Revision], str]:
     """(accepted content.xml, rejected content.xml, revisions, part name)."""
     accepted = parse_xml(package.read("content.xml"), package.name, "content.xml")
     rejected = copy.deepcopy(accepted)
-    regions = regions(accepted)
+    regions = changed_regions(accepted)
     marks: dict[str, int] = {}
     revisions: list[Revision] = []
     notes = list(accepted.iter(NOTE))

@@ -129,13 +129,13 @@ class _Builder:
         return entry
 
     # --- tracked changes and comments in fields -----------------------------------------
-    def field_entries(self, pieces, owner: str, field_name: str, where: str, target, order, kinds_from=None,
+    def field_entries(self, pieces, owner: str, field_name: str, where: str, target, order,
                       all_value=None, none_value=None) -> FieldPatch | None:
         marks = [m for _t, m, _i in pieces if m is not None]
         if not marks:
             return None
         kinds = {m: self.revs[m].kind for m in marks if self.revs[m].kind != COMMENT}
-        patch = FieldPatch(owner, field_name, pieces, kinds, all_value, none_value)
+        patch = FieldPatch(owner, field_name, pieces, kinds, copy.deepcopy(all_value), copy.deepcopy(none_value))
         for position, mark in enumerate(dict.fromkeys(marks)):
             rev = self.revs[mark]
             text = "".join(t for t, m, _i in pieces if m == mark)
@@ -155,10 +155,10 @@ class _Builder:
             base_node = self.base.find(base_id)[0]
             for index, name in enumerate(NODE_FIELDS):
                 pieces = merge(self.base_m.segs[(base_id, name)], self.new_m.segs[(new_id, name)])
+                lists = (new_node.departments, base_node.departments) if name == "departments" else (None, None)
                 self.field_entries(pieces, self.plan_id_b(base_id), name, self.where_b(base_id),
                                    self.plan_id_b(base_id), (self.table_at, self.order_n[new_id], index),
-                                   all_value=copy.deepcopy(new_node.departments),
-                                   none_value=copy.deepcopy(base_node.departments))
+                                   *lists)
 
     # --- whole items: inserted, deleted, moved ------------------------------------------
     def items(self) -> None:

@@ -14,7 +14,7 @@ def _counts(package) -> tuple[int, list[str], int]:
     """(insertions, deleted texts, comments) of a DOCX or ODT package."""
     if package.has("content.xml"):
         root = parse_xml(package.read("content.xml"), package.name, "content.xml")
-        regions = odt_views.regions(root)
+        regions = odt_views.changed_regions(root)
         inserted = sum(1 for kind, *_ in regions.values() if kind == "insertion")
         deleted = ["".join(odt_views.para_text(p) for p in paras)
                    for kind, _a, _d, paras in regions.values() if kind == "deletion"]
@@ -47,3 +47,16 @@ def markup_report(package) -> list[str]:
     if comments:
         out.append(f"文件的 {comments} 則註解沒有匯入（註解不會成為計畫內容），請視需要自行處理。")
     return out
+
+
+def has_markup(path) -> bool:
+    """Whether the document at ``path`` has tracked changes or comments (False when unreadable)."""
+    from pathlib import Path
+
+    from ..errors import PlanDeskError
+    from ..importer.container import open_package
+    try:
+        inserted, deleted, comments = _counts(open_package(Path(path)))
+    except (PlanDeskError, ValueError, KeyError, OSError):
+        return False
+    return bool(inserted or deleted or comments)

@@ -1,0 +1,299 @@
+"""The review panel beside the tree: every change of a returned document with its
+context, old text struck through and new text underlined (as in the 對照表),
+accepted or rejected one by one or all at once, applied as ONE undo step.
+Also the review-notes box of the detail pane (comments kept on an item)."""
+from __future__ import annotations
+
+import difflib
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout, QWidget)
+
+from ..errors import PlanDeskError
+from ..markup.entries import FIELD_NAMES, ReviewEntry
+from . import dialogs
+
+_CONTEXT = 14  # characters shown on each side of a change
+_INS = '<span style="color:#006400; text-decoration:underline;">{}</span>'
+_DEL = '<span style="color:#b00000; text-decoration:line-through;">{}</span>'
+COL_ACCEPT, COL_KIND, COL_WHERE, COL_CHANGE, COL_WHO = range(5)
+
+
+def _clip(text: str, size: int = 80) -> str:
+    return text if len(text) <= size else text[:size] + "…"
+
+
+def _around(pieces, mark: int) -> str:
+    """The field's text near ``mark``: plain text kept short, the mark's own text marked."""
+    index = next(i for i, (_t, m, _x) in enumerate(pieces) if m == mark)
+    before = "".join(t for t, m, _x in pieces[:index] if m is None)[-_CONTEXT:]
+    after = "".join(t for t, m, _x in pieces[index + 1:] if m is None)[:_CONTEXT]
+    return before, after
+
+
+def marked_html(entry: ReviewEntry) -> str:
+    """The change as rich text: inserted text underlined green, deleted struck red."""
+    if entry.kind == "comment":
+        return f"「{escape(_clip(entry.old, 40))}」<br><i>{escape(entry.new)}</i>"
+    if entry.kind == "move":
+        return escape(f"由 {entry.old} 移至 {entry.new}")
+    if entry.patch is not None and entry.marks:
+        before, after = _around(entry.patch.pieces, next(iter(entry.marks)))
+        style = _INS if entry.kind == "insert" else _DEL
+        return escape(before) + style.format(escape(entry.new or entry.old)) + escape(after)
+    if entry.kind in ("insert", "add"):
+        return _INS.format(escape(_clip(entry.new)))
+    if entry.kind in ("delete", "remove"):
+        return _DEL.format(escape(_clip(entry.old)))
+    out = []  # an untracked change: word-level marks between the plan's text and the document's
+    for op, a1, a2, b1, b2 in difflib.SequenceMatcher(None, entry.old, entry.new, autojunk=False).get_opcodes():
+        if op == "equal":
+            same = entry.old[a1:a2]
+            out.append(escape(same if len(same) <= 2 * _CONTEXT else same[:_CONTEXT] + "…" + same[-_CONTEXT:]))
+            continue
+        if a2 > a1:
+            out.append(_DEL.format(escape(entry.old[a1:a2])))
+        if b2 > b1:
+            out.append(_INS.format(escape(entry.new[b1:b2])))
+    return "".join(out)
+
+
+class MarkupPanel(QWidget):
+    """Lists a :class:`desktop.markup.review.Review`; ``locate`` asks the window to show an item."""
+
+    locate = Signal(str)
+    applied = Signal(int)  # plan edits applied
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.document = None
+        self.review = None
+        self.source = ""
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.table = QTableWidget(0, 5)
+        self.table.setHorizontalHeaderLabels([self.tr("接受"), self.tr("類別"), self.tr("位置"),
+                                              self.tr("修正內容"), self.tr("修改者")])
+        self.table.horizontalHeader().setSectionResizeMode(COL_CHANGE, QHeaderView.Stretch)
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectRows)
+        self.table.cellDoubleClicked.connect(lambda row, _c: self.jump(row))
+        self.accept_all = QPushButton(self.tr("全部接受"))
+        self.reject_all = QPushButton(self.tr("全部拒絕"))
+        self.go = QPushButton(self.tr("前往項目"))
+        self.apply_button = QPushButton(self.tr("套用接受的修正"))
+        self.close_button = QPushButton(self.tr("關閉"))
+        self.accept_all.clicked.connect(lambda: self.check_all(True))
+        self.reject_all.clicked.connect(lambda: self.check_all(False))
+        self.go.clicked.connect(lambda: self.jump(self.table.currentRow()))
+        self.apply_button.clicked.connect(self.apply)
+        self.close_button.clicked.connect(self.hide)
+        buttons = QHBoxLayout()
+        for button in (self.accept_all, self.reject_all, self.go):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.apply_button)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.title)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self.setMinimumWidth(420)
+
+    def show_review(self, document, review, source: str) -> None:
+        """List ``review`` of ``document``'s plan, read from the file named ``source``; all accepted."""
+        self.document, self.review, self.source = document, review, source
+        entries = review.entries
+        comments = sum(1 for e in entries if e.kind == "comment")
+        self.title.setText(self.tr("<b>{0}</b> 的修正：{1} 處修改、{2} 則註解（勾選的會被接受；註解存為審閱註解）")
+                           .format(escape(source), len(entries) - comments, comments))
+        self.table.setRowCount(len(entries))
+        for row, entry in enumerate(entries):
+            check = QTableWidgetItem()
+            check.setFlags(Qt.ItemIsUserCheckable | Qt.ItemIsEnabled | Qt.ItemIsSelectable)
+            check.setCheckState(Qt.Checked)
+            self.table.setItem(row, COL_ACCEPT, check)
+            self.table.setItem(row, COL_KIND, QTableWidgetItem(entry.label))
+            where = f"{entry.location} {FIELD_NAMES.get(entry.field, entry.field)}".strip()
+            self.table.setItem(row, COL_WHERE, QTableWidgetItem(where))
+            label = QLabel(marked_html(entry))
+            label.setTextFormat(Qt.RichText)
+            label.setWordWrap(True)
+            label.setToolTip(f"{entry.old}\n→\n{entry.new}" if entry.kind != "comment" else entry.new)
+            self.table.setCellWidget(row, COL_CHANGE, label)
+            self.table.setItem(row, COL_WHO, QTableWidgetItem(" ".join(p for p in (entry.author, entry.date[:10]) if p)))
+        self.table.resizeColumnToContents(COL_ACCEPT)
+        self.table.resizeColumnToContents(COL_KIND)
+        self.table.setColumnWidth(COL_WHERE, 150)
+        self.table.resizeRowsToContents()
+        self.apply_button.setEnabled(not document.locked)
+        self.show()
+
+    def check_all(self, accepted: bool) -> None:
+        for row in range(self.table.rowCount()):
+            self.table.item(row, COL_ACCEPT).setCheckState(Qt.Checked if accepted else Qt.Unchecked)
+
+    def set_accepted(self, row: int, accepted: bool) -> None:
+        self.table.item(row, COL_ACCEPT).setCheckState(Qt.Checked if accepted else Qt.Unchecked)
+
+    def chosen(self) -> list[ReviewEntry]:
+        return [e for row, e in enumerate(self.review.entries if self.review else [])
+                if self.table.item(row, COL_ACCEPT).checkState() == Qt.Checked]
+
+    def jump(self, row: int) -> None:
+        if self.review is not None and 0 <= row < len(self.review.entries):
+            target = self.review.entries[row].target
+            if target:
+                self.locate.emit(target)
+
+    def apply(self) -> None:
+        """The checked changes as one undo step; the checked comments become review notes."""
+        from ..markup.apply import accept_entries
+        try:
+            count = accept_entries(self.document, self.chosen(), self.source)
+        except PlanDeskError as exc:
+            dialogs.show_error(self, exc.message)
+            return
+        self.hide()
+        self.applied.emit(count)
+
+
+class ReviewNotesBox(QWidget):
+    """The detail pane's list of a selected item's open review notes, each resolvable."""
+
+    resolved = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.library = None
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(0, 6, 0, 0)
+        self.hide()
+
+    def show_notes(self, library, notes) -> None:
+        self.library = library
+        while self.layout_.count():
+            widget = self.layout_.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        for note in notes:
+            row = QWidget()
+            line = QHBoxLayout(row)
+            line.setContentsMargins(0, 0, 0, 0)
+            text = QLabel(self.tr("💬 <b>{0}</b>：{1}<br><small>（{2}，{3}）</small>").format(
+                escape(note.author or self.tr("審閱者")), escape(note.text), escape(_clip(note.anchor, 30)),
+                escape(note.source)))
+            text.setWordWrap(True)
+            text.setStyleSheet("background:#fff8d6; padding:3px;")
+            done = QPushButton(self.tr("已處理"))
+            done.clicked.connect(lambda _=False, nid=note.id: self._resolve(nid))
+            line.addWidget(text, 1)
+            line.addWidget(done)
+            self.layout_.addWidget(row)
+        self.setVisible(bool(notes))
+
+    def _resolve(self, note_id: int) -> None:
+        self.library.resolve_review_note(note_id)
+        self.resolved.emit()
+
+
+def _note_icon():
+    """A small yellow note: the tree's marker for an item with open review notes."""
+    from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+    pixmap = QPixmap(16, 16)
+    pixmap.fill(Qt.transparent)
+    painter = QPainter(pixmap)
+    painter.setBrush(QColor("#f5c400"))
+    painter.setPen(QColor("#8a6d00"))
+    painter.drawRoundedRect(1, 2, 13, 10, 2, 2)
+    painter.drawLine(4, 12, 4, 15)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class MarkupReview:
+    """The main window's part of it: 檔案 → 匯入處長修正…, a dropped marked-up file,
+    the panel beside the tree, note markers in the tree and notes in the detail pane."""
+
+    FILTER = "Word／ODT 文件 (*.docx *.odt)"
+
+    def __init__(self, window):
+        self.window = window
+        self.panel = MarkupPanel()
+        self.panel.hide()
+        window.editor_splitter.addWidget(self.panel)
+        self.notes = ReviewNotesBox()
+        window.detail.layout().addRow(self.notes)
+        window.model.note_icon = _note_icon()
+        self.panel.locate.connect(window.locate)
+        self.panel.applied.connect(self._applied)
+        self.notes.resolved.connect(self.refresh)
+
+    def refresh(self) -> None:
+        """Note markers of the shown plan, and the notes of the selected item."""
+        document, model = self.window.document, self.window.model
+        notes = self.window.library.review_notes(document.plan.id) if document else []
+        marked = {n.target for n in notes if n.target}
+        changed = marked ^ model.noted
+        model.noted = marked
+        for node_id in changed:
+            if model.has_node(node_id):
+                index = model.index_of(node_id)
+                model.dataChanged.emit(index, index)
+        node_id = self.window.detail.node_id
+        self.notes.show_notes(self.window.library, [n for n in notes if node_id and n.target == node_id])
+
+    def open_file(self, path=None) -> None:
+        from pathlib import Path
+
+        from PySide6.QtWidgets import QFileDialog
+
+        from ..markup.review import review_document
+        window = self.window
+        if window.document is None:
+            dialogs.show_error(window, window.tr("請先開啟要依處長修正的計畫，再匯入修正文件。"))
+            return
+        if window.document.locked:
+            dialogs.show_error(window, window.tr("此計畫已核定（或唯讀），不能套用修正；如需修改，請先把狀態改回「陳核」或「草稿」。"))
+            return
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(window, window.tr("匯入處長修正"), "", self.FILTER)
+            if not path:
+                return
+        path = Path(path)
+        try:
+            review = review_document(window.document.plan, path)
+        except PlanDeskError as exc:
+            dialogs.show_error(window, exc.message)
+            return
+        if not review.recognisable:
+            if dialogs.ask(window, window.tr("{0} 只有約 {1}% 的項目與此計畫相符，可能是別的年度或別的計畫。要改為匯入成新計畫嗎？")
+                           .format(path.name, round(review.matched * 100))):
+                window.import_file(path)
+            return
+        window.tabs.setCurrentIndex(0)
+        self.panel.show_review(window.document, review, path.name)
+        width = sum(window.editor_splitter.sizes())
+        window.editor_splitter.setSizes([int(width * 0.38), int(width * 0.24), int(width * 0.38)])
+
+    def offer_drop(self, path) -> bool:
+        """A dropped document with tracked changes or comments, while a plan is open:
+        ask whether it corrects this plan. True when it was taken as corrections."""
+        from ..markup.summary import has_markup
+        window = self.window
+        if window.document is None or window.document.locked or path.suffix.lower() not in (".docx", ".odt"):
+            return False
+        if not has_markup(path) or not dialogs.ask(window, window.tr(
+                "{0} 含有修訂或註解：作為本計畫的修正匯入？（選「否」則照常匯入為新計畫）").format(path.name)):
+            return False
+        self.open_file(path)
+        return True
+
+    def _applied(self, count: int) -> None:
+        self.refresh()
+        self.window.statusBar().showMessage(
+            self.window.tr("已套用 {0} 處修正（可用「復原」一次還原）").format(count), 10000)
