@@ -13,6 +13,7 @@ from lxml import etree
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = "{%s}" % W_NS
 DATE = "2026-11-30T09:15:00Z"
+BOSS, DEPUTY = "王處長", "李副處長"
 
 
 class Markup:
@@ -54,7 +55,7 @@ class Markup:
             parent.insert(index + offset, piece)
         return next(p for p in pieces if p.find(W + "t").text == text)
 
-    def insert(self, after_text: str, inserted: str, author: str = "王處長") -> "Markup":
+    def insert(self, after_text: str, inserted: str, author: str = BOSS) -> "Markup":
         run = self._split(after_text)
         ins = self._change("ins", author)
         new_run = copy.deepcopy(run)
@@ -63,7 +64,7 @@ class Markup:
         run.addnext(ins)
         return self
 
-    def delete(self, text: str, author: str = "王處長") -> "Markup":
+    def delete(self, text: str, author: str = BOSS) -> "Markup":
         run = self._split(text)
         wrapper = self._change("del", author)
         run.addprevious(wrapper)
@@ -89,11 +90,11 @@ class Markup:
                 for t in run.iter(W + "t"):
                     t.tag = W + "delText"
 
-    def delete_row(self, text: str, author: str = "王處長") -> "Markup":
+    def delete_row(self, text: str, author: str = BOSS) -> "Markup":
         self._track_row(self._row(text), "del", "del", author)
         return self
 
-    def move_row(self, text: str, after_text: str, author: str = "王處長") -> "Markup":
+    def move_row(self, text: str, after_text: str, author: str = BOSS) -> "Markup":
         """Word's tracked move of a table row: the old row moved-from, a copy moved-to."""
         row = self._row(text)
         target = self._row(after_text)
@@ -103,7 +104,7 @@ class Markup:
         target.addnext(moved)
         return self
 
-    def comment(self, text: str, words: str, author: str = "王處長") -> "Markup":
+    def comment(self, text: str, words: str, author: str = BOSS) -> "Markup":
         run = self._split(text)
         cid = str(len(self.comments))
         run.addprevious(etree.Element(W + "commentRangeStart", {W + "id": cid}))
@@ -146,3 +147,18 @@ class Markup:
             for name, data in parts.items():
                 z.writestr(name, data)
         return Path(target)
+
+
+def mark_up(source, target):
+    """The taipei-114 plan as the 處長 returns it (see tests/test_markup_review.EXPECTED)."""
+    return (Markup(source)
+            .insert("函頒之", "最新")
+            .comment("推動以人為本", "請補充具體指標", author=DEPUTY)
+            .insert("皆會細心說明", "並留存紀錄")
+            .insert("設計組", "、業務組")
+            .move_row("如遇停電事故", "針對特殊或弱勢族群、偏遠或交通不便地區用戶，將善用")
+            .delete("為強化與用電大戶溝通")
+            .delete_row("依「用戶與饋線連結分系統作業程序」")
+            .comment("用戶致電 1911 客服專線", "此項請併入(二)")
+            .edit("持續辦理", "114年1月至12月", within_row="善用資訊系統，針對政府已有")
+            .save(target))

@@ -7,7 +7,8 @@ from conftest import FIXTURES
 from gui_helpers import Dialogs, library_with, make_window, reopen
 from desktop.exchange import plan_to_dict
 from desktop.export import export_plan
-from test_markup_review import EXPECTED, mark_up
+from markup_docs import mark_up
+from test_markup_review import EXPECTED
 
 
 @pytest.fixture

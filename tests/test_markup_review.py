@@ -10,10 +10,10 @@ import subprocess
 import pytest
 
 from conftest import cli_import, fixture_json, run_cli
-from markup_docs import Markup
+from markup_docs import BOSS, DEPUTY, Markup, mark_up
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-BOSS, DEPUTY, WHEN = "王處長", "李副處長", "2026-11-30T09:15:00"
+WHEN = "2026-11-30T09:15:00"
 REMOVED_ITEM = ("依「用戶與饋線連結分系統作業程序」於檢驗送電後填寫變壓器關聯資料表相關資料(含僅併聯不躉售)，"
                 "並於裝(拆表)日次下班前影附「再生能源併聯相關介面初步 / 細部協商紀錄」併同「用戶與變壓器關聯資料表"
                 "送管控部門維護 OMS 圖資。")
@@ -37,20 +37,6 @@ EXPECTED = [
     _entry("comment", "一、(四)1.", "text", "用戶致電 1911 客服專線", "此項請併入(二)"),
     _entry("change", "二、(一)2.", "period", "持續辦理", "114年1月至12月", author="", date=""),
 ]
-
-
-def mark_up(source, target):
-    return (Markup(source)
-            .insert("函頒之", "最新")
-            .comment("推動以人為本", "請補充具體指標", author=DEPUTY)
-            .insert("皆會細心說明", "並留存紀錄")
-            .insert("設計組", "、業務組")
-            .move_row("如遇停電事故", "針對特殊或弱勢族群、偏遠或交通不便地區用戶，將善用")
-            .delete("為強化與用電大戶溝通")
-            .delete_row("依「用戶與饋線連結分系統作業程序」")
-            .comment("用戶致電 1911 客服專線", "此項請併入(二)")
-            .edit("持續辦理", "114年1月至12月", within_row="善用資訊系統，針對政府已有")
-            .save(target))
 
 
 @pytest.fixture

@@ -68,6 +68,7 @@ def take(out_dir: Path) -> list[Path]:
         shot("sections-editor.png")
         _find_and_drop(app, window, shot, out_dir, written)
         _assessment(app, window, shot, out_dir, written)
+        _markup_review(window, ids["taipei-114"], Path(tmp), shot)
         window.close()
         _yearly_dialogs(app, library, ids["hualien-108"], Path(tmp), out_dir, written)
         library.close()
@@ -121,6 +122,28 @@ def _assessment(app, window, shot, out_dir: Path, written: list) -> None:
     dialog.grab().save(str(out_dir / "assessment-merge-preview.png"))
     written.append(out_dir / "assessment-merge-preview.png")
     dialog.close()
+def _markup_review(window, plan_id, tmp: Path, shot) -> None:
+    """The review panel beside the tree, for the marked-up copy the tests build
+    (tests/markup_docs.py; the screenshots are made from a source checkout)."""
+    tests = Path(__file__).resolve().parents[2] / "tests"
+    if not (tests / "markup_docs.py").is_file():
+        return
+    sys.path.insert(0, str(tests))
+    from markup_docs import mark_up
+
+    from ..export import export_plan
+    window.open_plan(plan_id)
+    window.tabs.setCurrentIndex(0)
+    returned = mark_up(export_plan(window.document.plan, "docx", tmp / "exported.docx"), tmp / "處長修正.docx")
+    window.markup.open_file(returned)
+    window.tree.expandAll()
+    window.markup.panel.table.selectRow(2)
+    window.markup.panel.jump(2)
+    window.main_splitter.setSizes([250, 1310])
+    window.editor_splitter.setSizes([470, 290, 550])
+    shot("markup-review.png")
+    window.markup.panel.hide()
+    window.main_splitter.setSizes([360, 1200])
 
 
 def _find_and_drop(app, window, shot, out_dir: Path, written: list) -> None:

@@ -26,7 +26,7 @@ def section_pairs(plan: Plan, returned: Plan) -> dict[str, str]:
 def moved_items(plan: Plan, returned: Plan, pairs: dict[str, str]) -> list[str]:
     """Plan node ids whose parent changed, or that left the longest run of siblings
     kept in order (renumbering alone is not a move)."""
-    parent_of = _parents(returned)
+    parent_of = parent_ids(returned)
     out: list[str] = []
 
     def visit(parent: Node | None, children: list[Node]) -> None:
@@ -43,7 +43,8 @@ def moved_items(plan: Plan, returned: Plan, pairs: dict[str, str]) -> list[str]:
     return out
 
 
-def _parents(plan: Plan) -> dict[str, str | None]:
+def parent_ids(plan: Plan) -> dict[str, str | None]:
+    """node id → its parent's id (None at the top)."""
     out: dict[str, str | None] = {}
 
     def visit(parent: Node | None, nodes: list[Node]) -> None:

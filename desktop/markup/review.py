@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import copy
 import difflib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import Node, Paragraph, Plan, Section
 from ..plantext import Locator
 from . import markers
-from .compare import match_items, moved_items, section_pairs
+from .compare import match_items, moved_items, parent_ids, section_pairs
 from .entries import FieldPatch, Placement, ReviewEntry
 from .locate import NODE_FIELDS, Marked, merge, node_value, pair_nodes, stripped
-from .revision import COMMENT, DELETE, INSERT, Revision
+from .revision import COMMENT, INSERT
 from .views import read_readings
 
 RECOGNISABLE = 0.5  # below this share of matching items the document is another plan
@@ -48,10 +48,6 @@ class Review:
     plan: Plan
     entries: list[ReviewEntry]
     matched: float                 # share of the plan's items found in the document
-    returned: Plan                 # the document with every change accepted (a normal import)
-    report: list[str]
-    revisions: list[Revision] = field(default_factory=list)
-    sections: list[SectionPatch] = field(default_factory=list)
 
     @property
     def recognisable(self) -> bool:
@@ -67,18 +63,6 @@ def _top(nodes: list[Node], chosen: set[str], parent_of: dict[str, str | None]) 
     return [n for n in nodes if n.id in chosen and parent_of.get(n.id) not in chosen]
 
 
-def _parents(plan: Plan) -> dict[str, str | None]:
-    out: dict[str, str | None] = {}
-
-    def visit(parent, nodes):
-        for node in nodes:
-            out[node.id] = parent
-            visit(node.id, node.children)
-
-    visit(None, plan.tree)
-    return out
-
-
 class _Builder:
     def __init__(self, plan: Plan, readings):
         self.plan = plan
@@ -92,7 +76,7 @@ class _Builder:
         self.pairs_ob = match_items(plan, self.base)
         self.back_bo = {b: o for o, b in self.pairs_ob.items()}
         self.loc_o, self.loc_b, self.loc_n = Locator(plan), Locator(self.base), Locator(self.new)
-        self.parent_b, self.parent_n = _parents(self.base), _parents(self.new)
+        self.parent_b, self.parent_n = parent_ids(self.base), parent_ids(self.new)
         self.order_n = {n.id: i for i, n in enumerate(self.new_m.nodes)}
         self.order_b: dict[str, float] = {}
         last = -1.0
@@ -101,9 +85,9 @@ class _Builder:
             last = float(self.order_n[pair]) if pair else last + 1e-3
             self.order_b[node.id] = last
         self.entries: list[ReviewEntry] = []
-        self.sections: list[SectionPatch] = []
-        table = next((i for i, s in enumerate(self.new.sections) if s.kind == "table"), len(self.new.sections))
-        self.table_at = table
+        # items sort where the table is among the sections
+        self.table_at = next((i for i, s in enumerate(self.new.sections) if s.kind == "table"),
+                             len(self.new.sections))
 
     # --- ids and places ---------------------------------------------------------------
     def plan_id_b(self, base_id: str) -> str:
@@ -208,7 +192,7 @@ class _Builder:
     # --- untracked edits: the plan against the rejected reading -------------------------
     def untracked(self) -> None:
         plan_nodes = list(self.plan.walk())
-        plan_parent = _parents(self.plan)
+        plan_parent = parent_ids(self.plan)
         for node in plan_nodes:
             base_id = self.pairs_ob.get(node.id)
             if base_id is None:
@@ -291,7 +275,6 @@ class _Builder:
                      for i, (b, n) in enumerate(_slots(bs.notes, ns.notes, self.new_m.points))]
             patch = SectionPatch(owner, heading, paragraphs, notes)
             if patch.marks():
-                self.sections.append(patch)
                 for entry in self.entries:
                     if entry.target == target and entry.patch is not None:
                         entry.section_patch = patch
@@ -371,5 +354,4 @@ def review_document(plan: Plan, path: str | Path) -> Review:
     builder.section_fields()
     entries = sorted(builder.entries, key=lambda e: e.order)
     total = max(len(list(plan.walk())), len(builder.base_m.nodes), 1)
-    return Review(plan, entries, len(builder.pairs_ob) / total, builder.new, readings.report,
-                  readings.revisions, builder.sections)
+    return Review(plan, entries, len(builder.pairs_ob) / total)
