@@ -4,13 +4,14 @@ accepted or rejected one by one or all at once, applied as ONE undo step.
 Also the review-notes box of the detail pane (comments kept on an item)."""
 from __future__ import annotations
 
-import difflib
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
+from ..diff import mark_changes
+from ..diff.marks import STRIKE, UNDERLINE
 from ..errors import PlanDeskError
 from ..markup.entries import FIELD_NAMES, ReviewEntry
 from . import dialogs
@@ -47,17 +48,19 @@ def marked_html(entry: ReviewEntry) -> str:
         return _INS.format(escape(_clip(entry.new)))
     if entry.kind in ("delete", "remove"):
         return _DEL.format(escape(_clip(entry.old)))
-    out = []  # an untracked change: word-level marks between the plan's text and the document's
-    for op, a1, a2, b1, b2 in difflib.SequenceMatcher(None, entry.old, entry.new, autojunk=False).get_opcodes():
-        if op == "equal":
-            same = entry.old[a1:a2]
-            out.append(escape(same if len(same) <= 2 * _CONTEXT else same[:_CONTEXT] + "…" + same[-_CONTEXT:]))
-            continue
-        if a2 > a1:
-            out.append(_DEL.format(escape(entry.old[a1:a2])))
-        if b2 > b1:
-            out.append(_INS.format(escape(entry.new[b1:b2])))
-    return "".join(out)
+    old, new = mark_changes(entry.old, entry.new)  # an untracked change, marked as in the 對照表
+    return _runs_html(old) + " → " + _runs_html(new)
+
+
+def _runs_html(runs) -> str:
+    styles = {UNDERLINE: _INS, STRIKE: _DEL}
+    return "".join(styles[style].format(escape(text)) if style in styles else escape(_shorten(text))
+                   for text, style in runs)
+
+
+def _shorten(same: str) -> str:
+    """Unchanged text between marks: its ends are context enough."""
+    return same if len(same) <= 2 * _CONTEXT else same[:_CONTEXT] + "…" + same[-_CONTEXT:]
 
 
 class MarkupPanel(QWidget):

@@ -23,6 +23,19 @@ def departments_text(departments: list[Department]) -> str:
     return "、".join(d.name if d.role == "承辦" else f"{d.name}（{d.role}）" for d in departments)
 
 
+def parent_ids(plan: Plan) -> dict[str, str | None]:
+    """node id → its parent's id (None at the top)."""
+    out: dict[str, str | None] = {}
+
+    def visit(parent: Node | None, nodes: list[Node]) -> None:
+        for node in nodes:
+            out[node.id] = parent.id if parent else None
+            visit(node, node.children)
+
+    visit(None, plan.tree)
+    return out
+
+
 def node_value(node: Node, field: str) -> str:
     return departments_text(node.departments) if field == "departments" else getattr(node, field)
 

@@ -15,9 +15,9 @@ from pathlib import Path
 from ..model import Node, Paragraph, Plan, Section
 from ..plantext import Locator
 from . import markers
-from .compare import match_items, moved_items, parent_ids, section_pairs
+from .compare import match_items, moved_items, section_pairs
 from .entries import FieldPatch, Placement, ReviewEntry
-from .locate import NODE_FIELDS, Marked, merge, node_value, pair_nodes, stripped
+from .locate import NODE_FIELDS, Marked, merge, node_value, pair_nodes, parent_ids, stripped
 from .revision import COMMENT, INSERT
 from .views import read_readings
 
@@ -221,7 +221,7 @@ class _Builder:
                                 place=self.place(self.base, self.parent_b, node.id, self.plan_id_b))
             entry.order = (self.table_at, self.order_b[node.id], 0)
             self.entries.append(entry)
-        for plan_id in moved_items(self.plan, self.base, self.pairs_ob):
+        for plan_id in moved_items(self.plan, self.base):
             base_id = self.pairs_ob[plan_id]
             entry = ReviewEntry("move", self.loc_o.node(plan_id), "item", self.loc_o.node(plan_id),
                                 self.loc_b.node(base_id), target=plan_id,

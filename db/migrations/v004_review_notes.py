@@ -1,7 +1,7 @@
-"""Version 3: review notes — the comments of a returned, marked-up plan kept on
+"""Version 4: review notes — the comments of a returned, marked-up plan kept on
 their items until resolved — and a note on status-log rows (「依 … 修正 (N 處)」)."""
 
-VERSION = 3
+VERSION = 4
 
 
 def upgrade(db):
