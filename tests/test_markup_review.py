@@ -208,3 +208,22 @@ def test_a_plain_import_reports_the_markup_it_accepted_and_the_comments_it_left(
                     "「維護組」"):
         assert deleted in report
     assert "2 則註解沒有匯入" in report
+
+
+def test_notes_are_exported_only_when_asked(returned, tmp_path):
+    from desktop.importer.blocks import Table
+    from desktop.importer import read_blocks
+    db, plan_id, path = returned
+    assert run_cli("--db", db, "review", plan_id, path, "--accept", "2,8").returncode == 0
+    plan_doc = tmp_path / "plan.docx"
+    assert run_cli("--db", db, "export", plan_id, "--format", "docx", "-o", plan_doc).returncode == 0
+    plan_text = "".join(line for b in read_blocks(plan_doc, []) if isinstance(b, Table) for line in b.all_text())
+    assert "此項請併入(二)" not in plan_text and "請補充具體指標" not in plan_text
+    notes_doc = tmp_path / "審閱註解.odt"
+    assert run_cli("--db", db, "notes", plan_id, "-o", notes_doc).returncode == 0
+    table = next(b for b in read_blocks(notes_doc, []) if isinstance(b, Table))
+    rows = [[c.text for c in table.row_cells(r)] for r in range(len(table.grid))]
+    assert rows[1][:3] == ["貳、計畫目標", f"{DEPUTY} 2026-11-30", "請補充具體指標"]
+    assert rows[2][:4] == ["一、(四)1.", f"{BOSS} 2026-11-30", "此項請併入(二)", "用戶致電 1911 客服專線"]
+    wrong = run_cli("--db", db, "notes", plan_id, "-o", tmp_path / "notes.pdf")
+    assert wrong.returncode == 2 and ".docx 或 .odt" in wrong.stderr

@@ -23,6 +23,7 @@ def register(sub) -> None:
     p.add_argument("--all", action="store_true", help="也列出已處理的註解")
     p.add_argument("--resolve", type=int, metavar="NOTE", help="把這個註解標為已處理")
     p.add_argument("--reopen", type=int, metavar="NOTE", help="把這個註解改回未處理")
+    p.add_argument("-o", "--output", metavar="FILE", help="把註解另存為 .docx 或 .odt 表格（註解不會隨計畫匯出）")
     p.set_defaults(func=cmd_notes)
 
 
@@ -74,6 +75,9 @@ def cmd_notes(args, ctx) -> int:
         if note_id is not None:
             library.resolve_review_note(note_id, done)
     notes = library.review_notes(args.id, resolved=args.all)
+    if args.output:
+        from ..markup.notes import write_notes
+        write_notes(library.load_plan(args.id), notes, Path(args.output))
     if args.json:
         print(json.dumps([n.as_dict() for n in notes], ensure_ascii=False, indent=2))
         return 0

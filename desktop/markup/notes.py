@@ -29,3 +29,22 @@ def notes_from(entries, source: str) -> list[ReviewNote]:
     """The comment entries of a review as notes."""
     return [ReviewNote(e.target, e.location, e.field, e.author, e.date, e.old, e.new, source)
             for e in entries if e.kind == "comment"]
+
+
+HEADERS = ["位置", "審閱者", "註解", "所標示的文字", "處理"]
+
+
+def write_notes(plan, notes: list[ReviewNote], target) -> None:
+    """The notes as a one-table document (only when asked: they never go into the plan's export)."""
+    from pathlib import Path
+
+    from ..errors import PlanDeskError
+    from ..export import write_table_document
+    target = Path(target)
+    fmt = target.suffix.lower().lstrip(".")
+    if fmt not in ("docx", "odt"):
+        raise PlanDeskError(f"審閱註解只能存成 .docx 或 .odt，「{target.name}」的副檔名不符，請改用其中之一。")
+    rows = [[n.location, " ".join(p for p in (n.author, n.date[:10]) if p), n.text, n.anchor,
+             "已處理" if n.resolved else "未處理"] for n in notes]
+    title = f"{plan.title or plan.office}審閱註解"
+    write_table_document(title, HEADERS, rows, fmt, target, profile=plan.profile, widths=[2, 1.4, 3, 3, 1])
