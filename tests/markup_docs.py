@@ -125,6 +125,22 @@ class Markup:
         t.text = t.text.replace(old, new)
         return self
 
+    def add_row(self, after_text: str, old: str, new: str) -> "Markup":
+        """A row typed in without tracking: a copy of the row holding ``after_text``
+        with ``old`` replaced by ``new``, right below it."""
+        row = self._row(after_text)
+        copied = copy.deepcopy(row)
+        t = self._text_node(old, copied)
+        t.text = t.text.replace(old, new)
+        row.addnext(copied)
+        return self
+
+    def remove_row(self, text: str) -> "Markup":
+        """A row deleted without tracking."""
+        row = self._row(text)
+        row.getparent().remove(row)
+        return self
+
     def save(self, target: Path) -> Path:
         parts = dict(self.parts)
         parts["word/document.xml"] = etree.tostring(self.root, xml_declaration=True, encoding="UTF-8",

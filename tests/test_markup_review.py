@@ -227,3 +227,27 @@ def test_notes_are_exported_only_when_asked(returned, tmp_path):
     assert rows[2][:4] == ["一、(四)1.", f"{BOSS} 2026-11-30", "此項請併入(二)", "用戶致電 1911 客服專線"]
     wrong = run_cli("--db", db, "notes", plan_id, "-o", tmp_path / "notes.pdf")
     assert wrong.returncode == 2 and ".docx 或 .odt" in wrong.stderr
+
+
+def test_untracked_rows_added_and_removed_are_listed_and_accepting_gives_the_document(tmp_path):
+    from desktop.exchange import plan_to_dict
+    from desktop.importer import read_document
+    db = tmp_path / "lib.sqlite"
+    plan_id = cli_import(db, "taipei-114")
+    exported = tmp_path / "exported.docx"
+    assert run_cli("--db", db, "export", plan_id, "--format", "docx", "-o", exported).returncode == 0
+    edited = (Markup(exported)
+              .add_row("本處業務副處長領隊", "本處業務副處長領隊", "每季由本處經理帶隊")
+              .remove_row("辦理教育訓練，強化服務人員(含外包客服人員)")
+              .insert("確保客服員熟悉公司規定", "及服務禮儀")
+              .save(tmp_path / "returned.docx"))
+    entries = review_json(db, plan_id, edited)
+    assert [(e["kind"], e["location"], e["field"]) for e in entries] == [
+        ("add", "一、(二)4.", "item"),
+        ("insert", "一、(四)2.", "text"),
+        ("remove", "一、(四)3.", "item")]
+    assert entries[0]["new"].startswith("每季由本處經理帶隊並偕同在地區處專人拜訪集團用戶")
+    assert entries[2]["old"].startswith("辦理教育訓練，強化服務人員(含外包客服人員)")
+    assert run_cli("--db", db, "review", plan_id, edited, "--accept-all").returncode == 0
+    shown, _report = read_document(edited)
+    assert comparable(plan_json(db, plan_id, tmp_path)) == comparable(plan_to_dict(shown))
