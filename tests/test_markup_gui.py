@@ -120,3 +120,14 @@ def test_an_approved_plan_or_another_plans_document_is_not_reviewed(setup, qtbot
     window.markup.open_file(path)
     assert "已核定" in dialogs.errors[-1] and window.markup.panel.isHidden()
     assert not window.actions["review_markup"].isEnabled()
+
+
+def test_the_menu_command_asks_for_the_file_then_reviews_it(setup, monkeypatch):
+    window, _library, path, _dialogs = setup
+    asked = []
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getOpenFileName",
+                        lambda *args: asked.append(args[1]) or (str(path), ""))
+    assert window.actions["review_markup"].text() == "匯入處長修正…"
+    window.actions["review_markup"].trigger()
+    assert asked == ["匯入處長修正"]
+    assert window.markup.panel.table.rowCount() == len(EXPECTED)

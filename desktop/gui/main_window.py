@@ -146,7 +146,7 @@ class MainWindow(QMainWindow):
         c, lib = self.controller, self.library_panel
         return {
             "new_plan": self.new_plan, "import_plan": lambda: self.import_file(None),
-            "review_markup": lambda: self.markup.open_file(None),
+            "review_markup": lambda: hooks.call(self, "markup_panel"),
             "export_plan": self.export_plan, "print_preview": self.print_preview,
             "recycle_bin": lib.restore, "quit": self.close,
             "settings": lambda: hooks.call(self, "settings_dialog"),

@@ -222,8 +222,6 @@ class MarkupReview:
     """The main window's part of it: 檔案 → 匯入處長修正…, a dropped marked-up file,
     the panel beside the tree, note markers in the tree and notes in the detail pane."""
 
-    FILTER = "Word／ODT 文件 (*.docx *.odt)"
-
     def __init__(self, window):
         self.window = window
         self.panel = MarkupPanel()
@@ -250,10 +248,9 @@ class MarkupReview:
         node_id = self.window.detail.node_id
         self.notes.show_notes(self.window.library, [n for n in notes if node_id and n.target == node_id])
 
-    def open_file(self, path=None) -> None:
+    def open_file(self, path) -> None:
+        """Review the returned document at ``path`` against the open plan and list it."""
         from pathlib import Path
-
-        from PySide6.QtWidgets import QFileDialog
 
         from ..markup.review import review_document
         window = self.window
@@ -263,10 +260,6 @@ class MarkupReview:
         if window.document.locked:
             dialogs.show_error(window, window.tr("此計畫已核定（或唯讀），不能套用修正；如需修改，請先把狀態改回「陳核」或「草稿」。"))
             return
-        if path is None:
-            path, _ = QFileDialog.getOpenFileName(window, window.tr("匯入處長修正"), "", self.FILTER)
-            if not path:
-                return
         path = Path(path)
         try:
             review = review_document(window.document.plan, path)
@@ -300,3 +293,12 @@ class MarkupReview:
         self.refresh()
         self.window.statusBar().showMessage(
             self.window.tr("已套用 {0} 處修正（可用「復原」一次還原）").format(count), 10000)
+
+
+def choose_markup_file(window) -> None:
+    """檔案 → 匯入處長修正…: pick the returned document, then review it (a hook, so tests answer it)."""
+    from PySide6.QtWidgets import QFileDialog
+    path, _ = QFileDialog.getOpenFileName(window, window.tr("匯入處長修正"), "",
+                                          window.tr("Word／ODT 文件 (*.docx *.odt)"))
+    if path:
+        window.markup.open_file(path)

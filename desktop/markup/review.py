@@ -58,6 +58,11 @@ def _text(node: Node) -> str:
     return "\n".join(part for part in (node.title, node.text) if part)
 
 
+def _content(node: Node) -> list[tuple]:
+    """An item's subtree as field values, to recognise it elsewhere."""
+    return [tuple(node_value(n, f) for f in NODE_FIELDS) for n in node.walk()]
+
+
 def _top(nodes: list[Node], chosen: set[str], parent_of: dict[str, str | None]) -> list[Node]:
     """Chosen nodes whose parent is not chosen (a subtree is one entry)."""
     return [n for n in nodes if n.id in chosen and parent_of.get(n.id) not in chosen]
@@ -71,6 +76,8 @@ class _Builder:
         self.base_m = Marked(readings.rejected, points)
         self.new_m = Marked(readings.accepted, points)
         self.base, self.new = stripped(readings.rejected), stripped(readings.accepted)
+        self.base_nodes = {n.id: n for n in self.base.walk()}  # the plain copies, by id
+        self.new_nodes = {n.id: n for n in self.new.walk()}
         self.pairs_bn = pair_nodes(self.base_m, self.new_m)
         self.back_nb = {n: b for b, n in self.pairs_bn.items()}
         self.pairs_ob = match_items(plan, self.base)
@@ -135,8 +142,8 @@ class _Builder:
 
     def node_fields(self) -> None:
         for base_id, new_id in self.pairs_bn.items():
-            new_node = self.new.find(new_id)[0]
-            base_node = self.base.find(base_id)[0]
+            new_node = self.new_nodes[new_id]
+            base_node = self.base_nodes[base_id]
             for index, name in enumerate(NODE_FIELDS):
                 pieces = merge(self.base_m.segs[(base_id, name)], self.new_m.segs[(new_id, name)])
                 lists = (new_node.departments, base_node.departments) if name == "departments" else (None, None)
@@ -150,12 +157,12 @@ class _Builder:
                     | (set(self.parent_b) - set(self.pairs_bn)), self.parent_b)
         came = _top(self.new_m.nodes, {n for n, w in self.new_m.whole.items() if w}
                     | (set(self.parent_n) - set(self.back_nb)), self.parent_n)
-        content = lambda reading, node: [tuple(node_value(n, f) for f in NODE_FIELDS)
-                                         for n in reading.find(node.id)[0].walk()]
-        arrivals = {id(n): content(self.new, n) for n in came}
+        arrivals = {id(n): _content(self.new_nodes[n.id]) for n in came}
         for node in gone:
-            plain = self.base.find(node.id)[0]
-            twin = next((n for n in came if arrivals[id(n)] == content(self.base, node)), None)
+            plain = self.base_nodes[node.id]
+            # deleted here and inserted there with the same content: a move (LibreOffice and
+            # ODT keep no move marks; Word's move-from/move-to pair the same way)
+            twin = next((n for n in came if arrivals[id(n)] == _content(plain)), None)
             target = self.plan_id_b(node.id)
             if twin is not None:
                 came.remove(twin)
@@ -171,7 +178,7 @@ class _Builder:
             entry.order = (self.table_at, self.order_b[node.id], -1)
             self.entries.append(self.stamp(entry, self.base_m.marks(node)))
         for node in came:
-            plain = self.new.find(node.id)[0]
+            plain = self.new_nodes[node.id]
             entry = ReviewEntry("insert", self.loc_n.node(node.id), "item", "", _text(plain), target=node.id,
                                 node=copy.deepcopy(plain),
                                 place=self.place(self.new, self.parent_n, node.id, self.plan_id_n))
@@ -197,7 +204,7 @@ class _Builder:
             base_id = self.pairs_ob.get(node.id)
             if base_id is None:
                 continue
-            base_node = self.base.find(base_id)[0]
+            base_node = self.base_nodes[base_id]
             order = (self.table_at, self.order_b[base_id], 10)
             for index, name in enumerate(NODE_FIELDS):
                 before, after = node_value(node, name), node_value(base_node, name)
@@ -215,7 +222,7 @@ class _Builder:
         extra = {n.id for n in self.base_m.nodes} - set(self.back_bo) - {
             n for n, w in self.base_m.whole.items() if w}
         for node in _top(self.base_m.nodes, extra, self.parent_b):
-            plain = self.base.find(node.id)[0]
+            plain = self.base_nodes[node.id]
             entry = ReviewEntry("add", self.loc_b.node(node.id), "item", "", _text(plain), target=node.id,
                                 node=copy.deepcopy(plain),
                                 place=self.place(self.base, self.parent_b, node.id, self.plan_id_b))
