@@ -410,14 +410,15 @@ class Library:
             self.db.execute("DELETE FROM plans WHERE id = ?", [plan_id])
 
     def status_history(self, plan_id: int) -> list[tuple[str, str]]:
-        """[(status, ISO timestamp)] oldest first."""
+        """[(status, ISO timestamp)] oldest first (status changes only; see ``status_notes``)."""
         return [tuple(r) for r in self.db.execute(
-            "SELECT status, at FROM status_log WHERE plan_id = ? ORDER BY id", [plan_id])]
+            "SELECT status, at FROM status_log WHERE plan_id = ? AND note = '' ORDER BY id", [plan_id])]
 
     def status_histories(self) -> dict[int, list[tuple[str, str]]]:
         """``status_history`` of every plan, in one query (for listing them all)."""
         out: dict[int, list[tuple[str, str]]] = {}
-        for plan_id, status, at in self.db.execute("SELECT plan_id, status, at FROM status_log ORDER BY id"):
+        for plan_id, status, at in self.db.execute(
+                "SELECT plan_id, status, at FROM status_log WHERE note = '' ORDER BY id"):
             out.setdefault(plan_id, []).append((status, at))
         return out
 

@@ -71,7 +71,10 @@ def test_chosen_changes_are_one_undo_step_and_rejecting_all_changes_nothing(setu
     assert [c["text"][:4] for c in first] == ["針對特殊", "接獲用戶", "針對新、", "針對特殊", "如遇停電", "應用資、"]
     assert "為強化與用電大戶溝通" not in after["tree"][0]["children"][1]["children"][0]["text"]
     assert window.document.undo_label() == f"依 {path.name} 修正 (2 處)"
-    assert reopen(library).status_notes(plan_id)[-1][2] == f"依 {path.name} 修正 (2 處)"
+    disk = reopen(library)
+    assert disk.status_notes(plan_id)[-1][2] == f"依 {path.name} 修正 (2 處)"
+    assert len(disk.status_history(plan_id)) == 1  # a revision is not a status change (library panel dates)
+    disk.close()
     window.actions["undo"].trigger()
     assert _disk(library, plan_id) == before
     assert window.document.undo_label() == ""
