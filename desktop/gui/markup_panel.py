@@ -10,8 +10,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
-from ..diff import mark_changes
-from ..diff.marks import STRIKE, UNDERLINE
 from ..errors import PlanDeskError
 from ..markup.entries import FIELD_NAMES, ReviewEntry
 from . import dialogs
@@ -48,11 +46,13 @@ def marked_html(entry: ReviewEntry) -> str:
         return _INS.format(escape(_clip(entry.new)))
     if entry.kind in ("delete", "remove"):
         return _DEL.format(escape(_clip(entry.old)))
+    from ..diff import mark_changes
     old, new = mark_changes(entry.old, entry.new)  # an untracked change, marked as in the 對照表
     return _runs_html(old) + " → " + _runs_html(new)
 
 
 def _runs_html(runs) -> str:
+    from ..diff.marks import STRIKE, UNDERLINE
     styles = {UNDERLINE: _INS, STRIKE: _DEL}
     return "".join(styles[style].format(escape(text)) if style in styles else escape(_shorten(text))
                    for text, style in runs)
