@@ -64,6 +64,41 @@ class Markup:
         run.addnext(ins)
         return self
 
+    def insert_paragraph(self, after_text: str, text: str, author: str = BOSS) -> "Markup":
+        """Word's tracked new paragraph: its mark and its text are insertions."""
+        paragraph = next(self._text_node(after_text).iterancestors(W + "p"))
+        new = copy.deepcopy(paragraph)
+        runs = list(new.iter(W + "r"))
+        for run in runs[1:]:
+            run.getparent().remove(run)
+        runs[0].find(W + "t").text = text
+        ins = self._change("ins", author)
+        runs[0].addprevious(ins)
+        ins.append(runs[0])
+        p_pr = new.find(W + "pPr")
+        r_pr = p_pr.find(W + "rPr")
+        if r_pr is None:
+            r_pr = etree.SubElement(p_pr, W + "rPr")
+        r_pr.append(self._change("ins", author))
+        paragraph.addnext(new)
+        return self
+
+    def delete_paragraph(self, text: str, author: str = BOSS) -> "Markup":
+        """Word's tracked deletion of a whole paragraph: its text and its mark."""
+        paragraph = next(self._text_node(text).iterancestors(W + "p"))
+        for run in list(paragraph.iter(W + "r")):
+            wrapper = self._change("del", author)
+            run.addprevious(wrapper)
+            wrapper.append(run)
+            for t in run.iter(W + "t"):
+                t.tag = W + "delText"
+        p_pr = paragraph.find(W + "pPr")
+        r_pr = p_pr.find(W + "rPr")
+        if r_pr is None:
+            r_pr = etree.SubElement(p_pr, W + "rPr")
+        r_pr.append(self._change("del", author))
+        return self
+
     def delete(self, text: str, author: str = BOSS) -> "Markup":
         run = self._split(text)
         wrapper = self._change("del", author)

@@ -26,8 +26,8 @@ def _entry(kind, location, field, old, new, author=BOSS, date=WHEN):
 
 # In the returned document's order: sections before the table, then the items.
 EXPECTED = [
-    _entry("insert", "壹、計畫依據", "paragraph", "", "最新"),
-    _entry("comment", "貳、計畫目標", "paragraph", "推動以人為本", "請補充具體指標", author=DEPUTY),
+    _entry("insert", "壹、計畫依據 第1段", "paragraph", "", "最新"),
+    _entry("comment", "貳、計畫目標 第1段", "paragraph", "推動以人為本", "請補充具體指標", author=DEPUTY),
     _entry("insert", "一、(一)2.", "text", "", "並留存紀錄"),
     _entry("insert", "一、(一)4.", "departments", "", "、業務組"),
     # the row 3. now follows 5.: the 5th item of (一) in the returned document
@@ -121,7 +121,7 @@ def test_accepting_all_gives_the_corrected_plan_and_keeps_comments_as_notes(retu
     assert comparable(plan_json(db, plan_id, tmp_path)) == comparable(expected_plan())
     notes = json.loads(run_cli("--db", db, "notes", plan_id, "--json").stdout)
     assert [(n["location"], n["author"], n["anchor"], n["text"]) for n in notes] == [
-        ("貳、計畫目標", DEPUTY, "推動以人為本", "請補充具體指標"),
+        ("貳、計畫目標 第1段", DEPUTY, "推動以人為本", "請補充具體指標"),
         ("一、(四)1.", BOSS, "用戶致電 1911 客服專線", "此項請併入(二)")]
     history = json.loads(run_cli("--db", db, "status", plan_id, "--json").stdout)
     assert history[-1]["note"] == f"依 {path.name} 修正 (7 處)"
@@ -223,7 +223,7 @@ def test_notes_are_exported_only_when_asked(returned, tmp_path):
     assert run_cli("--db", db, "notes", plan_id, "-o", notes_doc).returncode == 0
     table = next(b for b in read_blocks(notes_doc, []) if isinstance(b, Table))
     rows = [[c.text for c in table.row_cells(r)] for r in range(len(table.grid))]
-    assert rows[1][:3] == ["貳、計畫目標", f"{DEPUTY} 2026-11-30", "請補充具體指標"]
+    assert rows[1][:3] == ["貳、計畫目標 第1段", f"{DEPUTY} 2026-11-30", "請補充具體指標"]
     assert rows[2][:4] == ["一、(四)1.", f"{BOSS} 2026-11-30", "此項請併入(二)", "用戶致電 1911 客服專線"]
     wrong = run_cli("--db", db, "notes", plan_id, "-o", tmp_path / "notes.pdf")
     assert wrong.returncode == 2 and ".docx 或 .odt" in wrong.stderr
@@ -251,3 +251,28 @@ def test_untracked_rows_added_and_removed_are_listed_and_accepting_gives_the_doc
     assert run_cli("--db", db, "review", plan_id, edited, "--accept-all").returncode == 0
     shown, _report = read_document(edited)
     assert comparable(plan_json(db, plan_id, tmp_path)) == comparable(plan_to_dict(shown))
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed")
+def test_whole_paragraphs_inserted_and_deleted_in_sections(tmp_path):
+    db = tmp_path / "lib.sqlite"
+    plan_id = cli_import(db, "taipei-114")
+    exported = tmp_path / "exported.docx"
+    assert run_cli("--db", db, "export", plan_id, "--format", "docx", "-o", exported).returncode == 0
+    edited = (Markup(exported)
+              .insert_paragraph("本處各部門，以日常業務直接", "含外包客服人員。")
+              .delete_paragraph("本計畫陳本處單位主管核定並經業務處審定")
+              .save(tmp_path / "returned.docx"))
+    deleted = "本計畫陳本處單位主管核定並經業務處審定，將公開於本處對外網頁及服務場所，且確實執行。"
+    expected = [_entry("insert", "參、實施對象 第2段", "paragraph", "", "含外包客服人員。"),
+                _entry("delete", "陸、實施步驟 二、", "paragraph", deleted, "")]
+    subprocess.run([SOFFICE, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
+                    "--convert-to", "odt", "--outdir", str(tmp_path / "odt"), str(edited)],
+                   check=True, capture_output=True, timeout=120)
+    for path in (edited, tmp_path / "odt" / "returned.odt"):
+        assert review_json(db, plan_id, path) == expected, path.suffix
+    assert run_cli("--db", db, "review", plan_id, edited, "--accept-all").returncode == 0
+    sections = plan_json(db, plan_id, tmp_path)["sections"]
+    assert [p["text"] for p in sections[2]["paragraphs"]][1:] == ["含外包客服人員。"]
+    steps = [p["text"] for p in sections[5]["paragraphs"]]
+    assert deleted not in steps and len(steps) == len(fixture_json("taipei-114")["sections"][5]["paragraphs"]) - 1

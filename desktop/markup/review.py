@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import Node, Paragraph, Plan, Section
-from ..plantext import Locator
+from ..plantext import FieldRef, Locator
 from . import markers
 from .compare import match_items, moved_items, section_pairs
 from .entries import FieldPatch, Placement, ReviewEntry
@@ -275,10 +275,23 @@ class _Builder:
                                                  for s in (bs, ns))), target, "heading", where, target,
                                          (index, 0, 0)) or FieldPatch(target, "heading", [(markers.strip(bs.heading), None, False)], {})
             olds, news = [p.text for p in bs.paragraphs], [p.text for p in ns.paragraphs]
-            paragraphs = [(self._slot(_at(olds, b), _at(news, n), target, "paragraph", where, (index, 1, i)),
+            plan_section = next(s for s in self.plan.sections if s.id == owner)
+            same = (len(plan_section.paragraphs), len(plan_section.notes)) == (len(olds), len(bs.notes))
+
+            def where_in(attr: str, b: int | None, n: int | None) -> str:
+                """「陸、實施步驟 二、」: the plan's paragraph, or where the new one sits."""
+                if b is not None and same:
+                    return self.loc_o.ref(FieldRef("section", owner, attr, b))
+                if n is not None:
+                    return self.loc_n.ref(FieldRef("section", ns.id, attr, n))
+                return self.loc_b.ref(FieldRef("section", bs.id, attr, b))
+
+            paragraphs = [(self._slot(_at(olds, b), _at(news, n), target, "paragraph", where_in("paragraph", b, n),
+                                      (index, 1, i)),
                            (ns.paragraphs[n] if n is not None else bs.paragraphs[b]).numbered)
                           for i, (b, n) in enumerate(_slots(olds, news, self.new_m.points))]
-            notes = [self._slot(_at(bs.notes, b), _at(ns.notes, n), target, "note", where, (index, 2, i))
+            notes = [self._slot(_at(bs.notes, b), _at(ns.notes, n), target, "note", where_in("note", b, n),
+                                (index, 2, i))
                      for i, (b, n) in enumerate(_slots(bs.notes, ns.notes, self.new_m.points))]
             patch = SectionPatch(owner, heading, paragraphs, notes)
             if patch.marks():
