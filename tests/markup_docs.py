@@ -125,6 +125,12 @@ class Markup:
                 for t in run.iter(W + "t"):
                     t.tag = W + "delText"
 
+    def insert_row(self, after_text: str, old: str, new: str, author: str = BOSS) -> "Markup":
+        """A tracked new row: a copy of the row holding ``after_text`` with ``old`` → ``new``."""
+        self.add_row(after_text, old, new)
+        self._track_row(self._row(new), "ins", "ins", author)
+        return self
+
     def delete_row(self, text: str, author: str = BOSS) -> "Markup":
         self._track_row(self._row(text), "del", "del", author)
         return self

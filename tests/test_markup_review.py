@@ -276,3 +276,23 @@ def test_whole_paragraphs_inserted_and_deleted_in_sections(tmp_path):
     assert [p["text"] for p in sections[2]["paragraphs"]][1:] == ["含外包客服人員。"]
     steps = [p["text"] for p in sections[5]["paragraphs"]]
     assert deleted not in steps and len(steps) == len(fixture_json("taipei-114")["sections"][5]["paragraphs"]) - 1
+
+
+def test_a_tracked_new_row_is_one_inserted_item_placed_where_the_document_has_it(tmp_path):
+    db = tmp_path / "lib.sqlite"
+    plan_id = cli_import(db, "taipei-114")
+    exported = tmp_path / "exported.docx"
+    assert run_cli("--db", db, "export", plan_id, "--format", "docx", "-o", exported).returncode == 0
+    edited = (Markup(exported)
+              .insert_row("本處業務副處長領隊", "本處業務副處長領隊", "每季由本處經理帶隊")
+              .save(tmp_path / "returned.docx"))
+    entries = review_json(db, plan_id, edited)
+    assert [(e["kind"], e["location"], e["field"], e["author"]) for e in entries] == [
+        ("insert", "一、(二)4.", "item", BOSS)]
+    assert entries[0]["new"].startswith("每季由本處經理帶隊並偕同")
+    before = plan_json(db, plan_id, tmp_path)
+    assert run_cli("--db", db, "review", plan_id, edited, "--accept", "1").returncode == 0
+    strategy = plan_json(db, plan_id, tmp_path)["tree"][0]["children"][1]
+    old = before["tree"][0]["children"][1]["children"]
+    assert [c["text"][:8] for c in strategy["children"]] == [c["text"][:8] for c in old] + ["每季由本處經理帶"]
+    assert strategy["children"][3]["departments"] == old[2]["departments"]
