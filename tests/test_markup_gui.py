@@ -134,3 +134,16 @@ def test_the_menu_command_asks_for_the_file_then_reviews_it(setup, monkeypatch):
     window.actions["review_markup"].trigger()
     assert asked == ["匯入處長修正"]
     assert window.markup.panel.table.rowCount() == len(EXPECTED)
+
+
+def test_a_plan_edited_while_the_review_is_open_is_not_half_corrected(setup):
+    from desktop.ops import DeleteNodes
+    window, library, path, dialogs = setup
+    plan_id = window.document.plan.id
+    window.markup.open_file(path)
+    window.document.apply(DeleteNodes([window.document.plan.tree[0].children[1].children[0].id]))  # 一、(二)1.
+    before = _disk(library, plan_id)
+    window.markup.panel.apply_button.click()
+    assert "重新匯入處長修正" in dialogs.errors[-1]
+    assert _disk(library, plan_id) == before
+    assert library.review_notes(plan_id) == [] and window.document.undo_label() == "刪除項目"

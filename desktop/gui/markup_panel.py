@@ -237,6 +237,8 @@ class MarkupReview:
     def refresh(self) -> None:
         """Note markers of the shown plan, and the notes of the selected item."""
         document, model = self.window.document, self.window.model
+        if self.panel.document is not document:
+            self.panel.hide()  # the review belongs to the plan it was made for
         notes = self.window.library.review_notes(document.plan.id) if document else []
         marked = {n.target for n in notes if n.target}
         changed = marked ^ model.noted

@@ -134,5 +134,8 @@ def accept_entries(document, chosen: list[ReviewEntry], source: str) -> int:
         library.add_review_notes(plan.id, notes_from(chosen, source))
         if edits:
             library.log_revision(plan.id, label)
-            document.apply(operation(plan, edits, label))
+            try:
+                document.apply(operation(plan, edits, label))
+            except KeyError:  # an item the review points at was deleted meanwhile (Compound undid the rest)
+                raise PlanDeskError("計畫在審閱期間已被修改（有修正所指的項目已不存在），請重新匯入處長修正後再套用。") from None
     return len(edits)
