@@ -121,7 +121,8 @@ class MarkupPanel(QWidget):
             check.setCheckState(Qt.Checked)
             self.table.setItem(row, COL_ACCEPT, check)
             self.table.setItem(row, COL_KIND, QTableWidgetItem(entry.label))
-            where = f"{entry.location} {FIELD_NAMES.get(entry.field, entry.field)}".strip()
+            field = "" if entry.field in ("paragraph", "note") else FIELD_NAMES.get(entry.field, entry.field)
+            where = f"{entry.location} {field}".strip()  # a paragraph's location already names it
             self.table.setItem(row, COL_WHERE, QTableWidgetItem(where))
             label = QLabel(marked_html(entry))
             label.setTextFormat(Qt.RichText)
