@@ -19,7 +19,6 @@ class Readings:
     accepted: Plan       # marked: OPEN(k) … CLOSE around insertions, comment points
     rejected: Plan       # marked: OPEN(k) … CLOSE around deletions
     revisions: list[Revision]
-    report: list[str]    # the importer's report of the accepted reading
 
 
 class _Edited:
@@ -35,11 +34,10 @@ class _Edited:
         return self._parts[part] if part in self._parts else self._package.read(part)
 
 
-def _parse(package, part: str, data: bytes, name: str) -> tuple[Plan, list[str]]:
-    notes: list[str] = []
-    blocks = markers.tidy_blocks(package_blocks(_Edited(package, {part: data}), notes))
-    plan, report = parse_blocks(blocks, name)
-    return plan, report + notes
+def _parse(package, part: str, data: bytes, name: str) -> Plan:
+    """One reading: the importer's blocks of the edited part, markers tidied, parsed."""
+    blocks = markers.tidy_blocks(package_blocks(_Edited(package, {part: data}), []))
+    return parse_blocks(blocks, name)[0]
 
 
 def read_readings(path: Path) -> Readings:
@@ -52,7 +50,6 @@ def read_readings(path: Path) -> Readings:
         package = open_package(path)
         views = odt_views if package.has("content.xml") else docx_views
         accepted, rejected, revisions, part = views.readings(package)
-        plan_a, report = _parse(package, part, accepted, path.name)
-        plan_r, _ = _parse(package, part, rejected, path.name)
-        return Readings(plan_a, plan_r, revisions, report)
+        return Readings(_parse(package, part, accepted, path.name), _parse(package, part, rejected, path.name),
+                        revisions)
     return guarded(path, read)
