@@ -1,7 +1,7 @@
-"""Version 4: review notes — the comments of a returned, marked-up plan kept on
+"""Version 5: review notes — the comments of a returned, marked-up plan kept on
 their items until resolved — and a note on status-log rows (「依 … 修正 (N 處)」)."""
 
-VERSION = 4
+VERSION = 5
 
 
 def upgrade(db):
