@@ -9,6 +9,7 @@ from ..errors import PlanDeskError
 from ..importer import guarded, package_blocks
 from ..importer.container import open_package
 from ..importer.document_parser import parse_blocks
+from ..limits import check_plan
 from ..model import Plan
 from . import docx_views, markers, odt_views
 from .revision import Revision
@@ -37,7 +38,9 @@ class _Edited:
 def _parse(package, part: str, data: bytes, name: str) -> Plan:
     """One reading: the importer's blocks of the edited part, markers tidied, parsed."""
     blocks = markers.tidy_blocks(package_blocks(_Edited(package, {part: data}), []))
-    return parse_blocks(blocks, name)[0]
+    plan = parse_blocks(blocks, name)[0]
+    check_plan(plan, name)  # the importer's limits: a hostile document is refused the same way
+    return plan
 
 
 def read_readings(path: Path) -> Readings:
