@@ -8,39 +8,20 @@ untracked edits — with the plan, through the 對照表 matching (:mod:`.compar
 from __future__ import annotations
 
 import copy
-import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..model import Node, Paragraph, Plan, Section
+from ..model import Node, Plan
 from ..plantext import FieldRef, Locator
 from . import markers
 from .compare import match_items, moved_items, section_pairs
 from .entries import FieldPatch, Placement, ReviewEntry
 from .locate import NODE_FIELDS, Marked, merge, node_value, pair_nodes, parent_ids, stripped
 from .revision import COMMENT, INSERT
+from .sections import SectionPatch, pair_paragraphs, section_text, text_at
 from .views import read_readings
 
 RECOGNISABLE = 0.5  # below this share of matching items the document is another plan
-
-
-@dataclass
-class SectionPatch:
-    """A section's heading, paragraphs and notes as the taken marks make them."""
-    owner: str                                   # plan section id
-    heading: FieldPatch
-    paragraphs: list[tuple[FieldPatch, bool]]    # (slot, numbered)
-    notes: list[FieldPatch]
-
-    def marks(self) -> set[int]:
-        return set().union(self.heading.marks(), *(p.marks() for p, _ in self.paragraphs),
-                           *(n.marks() for n in self.notes))
-
-    def apply(self, section: Section, taken: set[int]) -> None:
-        section.heading = self.heading.text(taken)
-        section.paragraphs = [Paragraph(text, numbered) for p, numbered in self.paragraphs
-                              if (text := p.text(taken)) or not p.marks()]
-        section.notes = [text for n in self.notes if (text := n.text(taken)) or not n.marks()]
 
 
 @dataclass
@@ -271,9 +252,7 @@ class _Builder:
                 continue
             where = self.loc_o.section(owner)
             target = f"section:{owner}"
-            heading = self.field_entries(merge(*(markers.segments(s.heading, self.new_m.points)
-                                                 for s in (bs, ns))), target, "heading", where, target,
-                                         (index, 0, 0)) or FieldPatch(target, "heading", [(markers.strip(bs.heading), None, False)], {})
+            heading = self._slot(bs.heading, ns.heading, target, "heading", where, (index, 0, 0))
             olds, news = [p.text for p in bs.paragraphs], [p.text for p in ns.paragraphs]
             plan_section = next(s for s in self.plan.sections if s.id == owner)
             same = (len(plan_section.paragraphs), len(plan_section.notes)) == (len(olds), len(bs.notes))
@@ -286,13 +265,13 @@ class _Builder:
                     return self.loc_n.ref(FieldRef("section", ns.id, attr, n))
                 return self.loc_b.ref(FieldRef("section", bs.id, attr, b))
 
-            paragraphs = [(self._slot(_at(olds, b), _at(news, n), target, "paragraph", where_in("paragraph", b, n),
-                                      (index, 1, i)),
+            paragraphs = [(self._slot(text_at(olds, b), text_at(news, n), target, "paragraph",
+                                      where_in("paragraph", b, n), (index, 1, i)),
                            (ns.paragraphs[n] if n is not None else bs.paragraphs[b]).numbered)
-                          for i, (b, n) in enumerate(_slots(olds, news, self.new_m.points))]
-            notes = [self._slot(_at(bs.notes, b), _at(ns.notes, n), target, "note", where_in("note", b, n),
+                          for i, (b, n) in enumerate(pair_paragraphs(olds, news, self.new_m.points))]
+            notes = [self._slot(text_at(bs.notes, b), text_at(ns.notes, n), target, "note", where_in("note", b, n),
                                 (index, 2, i))
-                     for i, (b, n) in enumerate(_slots(bs.notes, ns.notes, self.new_m.points))]
+                     for i, (b, n) in enumerate(pair_paragraphs(bs.notes, ns.notes, self.new_m.points))]
             patch = SectionPatch(owner, heading, paragraphs, notes)
             if patch.marks():
                 for entry in self.entries:
@@ -303,11 +282,11 @@ class _Builder:
             where = self.loc_o.section(plan_section.id)
             position = next(i for i, s in enumerate(self.plan.sections) if s is plan_section)
             if base_section is None:
-                entry = ReviewEntry("remove", where, "section", _section_text(plan_section), "",
+                entry = ReviewEntry("remove", where, "section", section_text(plan_section), "",
                                     target=f"section:{plan_section.id}")
-            elif plan_section.kind != "table" and _section_text(plan_section) != _section_text(base_section):
-                entry = ReviewEntry("change", where, "section", _section_text(plan_section),
-                                    _section_text(base_section), target=f"section:{plan_section.id}",
+            elif plan_section.kind != "table" and section_text(plan_section) != section_text(base_section):
+                entry = ReviewEntry("change", where, "section", section_text(plan_section),
+                                    section_text(base_section), target=f"section:{plan_section.id}",
                                     section=copy.deepcopy(base_section))
             else:
                 continue
@@ -316,7 +295,7 @@ class _Builder:
         for position, base_section in enumerate(self.base.sections):
             if base_section.id not in back:
                 entry = ReviewEntry("add", self.loc_b.section(base_section.id), "section", "",
-                                    _section_text(base_section), section=copy.deepcopy(base_section))
+                                    section_text(base_section), section=copy.deepcopy(base_section))
                 entry.order = (position, 9, 0)
                 self.entries.append(entry)
 
@@ -326,41 +305,6 @@ class _Builder:
         pieces = merge(b, n)
         return self.field_entries(pieces, target, name, where, target, order) or \
             FieldPatch(target, name, pieces, {})
-
-
-def _at(texts: list[str], index: int | None) -> str:
-    return "" if index is None else texts[index]
-
-
-def _section_text(section: Section) -> str:
-    return "\n".join([section.heading] + [p.text for p in section.paragraphs] + section.notes)
-
-
-def _slots(base: list[str], new: list[str], points: set[int]) -> list[tuple[int | None, int | None]]:
-    """Pair a section's paragraphs (or notes) of both readings by their shared text;
-    a paragraph marked as a whole is in one reading only."""
-    def key(text):
-        return markers.plain(markers.segments(text, points))
-
-    def whole(text):
-        return markers.has_marks(text) and not key(text).strip()
-
-    olds = [i for i, t in enumerate(base) if not whole(t)]
-    news = [i for i, t in enumerate(new) if not whole(t)]
-    matcher = difflib.SequenceMatcher(None, [key(base[i]) for i in olds], [key(new[i]) for i in news],
-                                      autojunk=False)
-    paired = {olds[a + k]: news[b + k] for a, b, size in matcher.get_matching_blocks() for k in range(size)}
-    out: list[tuple[int | None, int | None]] = []
-    j = 0
-    for i in range(len(base)):
-        if i in paired:
-            out.extend((None, k) for k in range(j, paired[i]))
-            out.append((i, paired[i]))
-            j = paired[i] + 1
-        else:
-            out.append((i, None))
-    out.extend((None, k) for k in range(j, len(new)))
-    return out
 
 
 def review_document(plan: Plan, path: str | Path) -> Review:
