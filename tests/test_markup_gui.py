@@ -96,6 +96,13 @@ def test_comments_become_notes_marked_in_the_tree_and_resolvable(setup):
     assert box.isHidden()
     assert window.model.index_of(item.id).data(Qt.DecorationRole) is None
     assert [n.text for n in library.review_notes(window.document.plan.id)] == ["請補充具體指標"]
+    # the section's note: under its content in 計畫資料與章節
+    window.locate(f"section:{window.document.plan.sections[1].id}")
+    section_box = window.markup.section_notes
+    assert not section_box.isHidden()
+    assert "請補充具體指標" in section_box.findChildren(type(window.lock_banner))[0].text()
+    window.locate(f"section:{window.document.plan.sections[0].id}")
+    assert section_box.isHidden()
 
 
 def test_dropping_a_marked_up_file_asks_whether_it_corrects_the_open_plan(setup):

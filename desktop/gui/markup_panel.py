@@ -232,9 +232,15 @@ class MarkupReview:
         self.notes = ReviewNotesBox()
         window.detail.layout().addRow(self.notes)
         window.model.note_icon = _note_icon()
+        # a section's notes under its content in 計畫資料與章節
+        self.sections = window.plan_editor.sections
+        self.section_notes = ReviewNotesBox()
+        self.sections.heading.parentWidget().layout().addRow(self.section_notes)
+        self.sections.list.currentRowChanged.connect(lambda _row: self.refresh())
         self.panel.locate.connect(window.locate)
         self.panel.applied.connect(self._applied)
         self.notes.resolved.connect(self.refresh)
+        self.section_notes.resolved.connect(self.refresh)
 
     def refresh(self) -> None:
         """Note markers of the shown plan, and the notes of the selected item."""
@@ -251,6 +257,9 @@ class MarkupReview:
                 model.dataChanged.emit(index, index)
         node_id = self.window.detail.node_id
         self.notes.show_notes(self.window.library, [n for n in notes if node_id and n.target == node_id])
+        section = self.sections.current_section() if document else None
+        self.section_notes.show_notes(self.window.library, [n for n in notes if section is not None
+                                                            and n.target == f"section:{section.id}"])
 
     def open_file(self, path) -> None:
         """Review the returned document at ``path`` against the open plan and list it."""
