@@ -41,6 +41,7 @@ def _chosen(entries, spec: str):
 def cmd_review(args, ctx) -> int:
     from ..document import PlanDocument
     from ..markup.apply import accept_entries
+    from ..markup.entries import FIELD_NAMES
     from ..markup.review import review_document
     library = ctx.library()
     document = PlanDocument.open(library, args.id)
@@ -62,7 +63,8 @@ def cmd_review(args, ctx) -> int:
     for number, e in enumerate(entries, 1):
         change = e.new if e.kind == "comment" else f"「{e.old}」→「{e.new}」"
         who = " ".join(part for part in (e.author, e.date) if part)
-        print(f"{number}\t{e.label}\t{e.location} {e.field}\t{change}\t{who}")
+        field = "" if e.field in ("paragraph", "note") else FIELD_NAMES.get(e.field, e.field)
+        print(f"{number}\t{e.label}\t{e.location} {field}".rstrip() + f"\t{change}\t{who}")
     if not entries:
         print("文件與計畫內容相同，沒有修正。")
     return 0
