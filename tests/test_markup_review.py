@@ -296,3 +296,42 @@ def test_a_tracked_new_row_is_one_inserted_item_placed_where_the_document_has_it
     old = before["tree"][0]["children"][1]["children"]
     assert [c["text"][:8] for c in strategy["children"]] == [c["text"][:8] for c in old] + ["每季由本處經理帶"]
     assert strategy["children"][3]["departments"] == old[2]["departments"]
+
+
+@pytest.mark.parametrize("name", ["hualien-108", "xinying-111"])
+def test_the_other_example_plans_locate_each_change_on_the_item_it_was_made_in(name, tmp_path):
+    """Changes put on items picked from the plan are reported at those items' numbered paths."""
+    from desktop.exchange import read_plan_file
+    from desktop.plantext import Locator
+    from conftest import fixture_path
+    db = tmp_path / "lib.sqlite"
+    plan_id = cli_import(db, name)
+    plan = read_plan_file(fixture_path(name))
+    where = Locator(plan).node
+    every = "\n".join(n.title + "\n" + n.text for n in plan.walk())
+    leaves = [n for n in plan.walk() if not n.children and len(n.text) > 20 and every.count(n.text[:12]) == 1]
+    inserted, deleted, commented, edited = leaves[0], leaves[3], leaves[6], leaves[9]
+    exported = tmp_path / "exported.docx"
+    assert run_cli("--db", db, "export", plan_id, "--format", "docx", "-o", exported).returncode == 0
+    returned = (Markup(exported)
+                .insert(inserted.text[:12], "（每季檢討）")
+                .delete(deleted.text[:12])
+                .comment(commented.text[:12], "請補充辦理期程")
+                .edit(edited.text[:12], edited.text[:12] + "並")
+                .save(tmp_path / "returned.docx"))
+    entries = review_json(db, plan_id, returned)
+    assert [(e["kind"], e["location"], e["field"], e["old"], e["new"]) for e in entries] == [
+        ("insert", where(inserted.id), "text", "", "（每季檢討）"),
+        ("delete", where(deleted.id), "text", deleted.text[:12], ""),
+        ("comment", where(commented.id), "text", commented.text[:12], "請補充辦理期程"),
+        ("change", where(edited.id), "text", edited.text, edited.text[:12] + "並" + edited.text[12:])]
+    assert run_cli("--db", db, "review", plan_id, returned, "--accept-all").returncode == 0
+    after = {n["text"] for n in _walk(plan_json(db, plan_id, tmp_path)["tree"])}
+    assert inserted.text[:12] + "（每季檢討）" + inserted.text[12:] in after
+    assert deleted.text[12:] in after and edited.text[:12] + "並" + edited.text[12:] in after
+
+
+def _walk(nodes):
+    for node in nodes:
+        yield node
+        yield from _walk(node["children"])
