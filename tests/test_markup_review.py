@@ -42,11 +42,17 @@ EXPECTED = [
 @pytest.fixture
 def returned(tmp_path):
     """(db, plan id, the marked-up DOCX) for the taipei-114 example."""
+    db, plan_id, exported = exported_plan(tmp_path, "taipei-114")
+    return db, plan_id, mark_up(exported, tmp_path / "處長修正.docx")
+
+
+def exported_plan(tmp_path, name: str):
+    """(db, plan id, the plan exported as DOCX) for an example plan imported with the CLI."""
     db = tmp_path / "lib.sqlite"
-    plan_id = cli_import(db, "taipei-114")
+    plan_id = cli_import(db, name)
     exported = tmp_path / "exported.docx"
     assert run_cli("--db", db, "export", plan_id, "--format", "docx", "-o", exported).returncode == 0
-    return db, plan_id, mark_up(exported, tmp_path / "處長修正.docx")
+    return db, plan_id, exported
 
 
 def review_json(db, plan_id, path):
@@ -232,10 +238,7 @@ def test_notes_are_exported_only_when_asked(returned, tmp_path):
 def test_untracked_rows_added_and_removed_are_listed_and_accepting_gives_the_document(tmp_path):
     from desktop.exchange import plan_to_dict
     from desktop.importer import read_document
-    db = tmp_path / "lib.sqlite"
-    plan_id = cli_import(db, "taipei-114")
-    exported = tmp_path / "exported.docx"
-    assert run_cli("--db", db, "export", plan_id, "--format", "docx", "-o", exported).returncode == 0
+    db, plan_id, exported = exported_plan(tmp_path, "taipei-114")
     edited = (Markup(exported)
               .add_row("本處業務副處長領隊", "本處業務副處長領隊", "每季由本處經理帶隊")
               .remove_row("辦理教育訓練，強化服務人員(含外包客服人員)")
@@ -255,10 +258,7 @@ def test_untracked_rows_added_and_removed_are_listed_and_accepting_gives_the_doc
 
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed")
 def test_whole_paragraphs_inserted_and_deleted_in_sections(tmp_path):
-    db = tmp_path / "lib.sqlite"
-    plan_id = cli_import(db, "taipei-114")
-    exported = tmp_path / "exported.docx"
-    assert run_cli("--db", db, "export", plan_id, "--format", "docx", "-o", exported).returncode == 0
+    db, plan_id, exported = exported_plan(tmp_path, "taipei-114")
     edited = (Markup(exported)
               .insert_paragraph("本處各部門，以日常業務直接", "含外包客服人員。")
               .delete_paragraph("本計畫陳本處單位主管核定並經業務處審定")
@@ -279,10 +279,7 @@ def test_whole_paragraphs_inserted_and_deleted_in_sections(tmp_path):
 
 
 def test_a_tracked_new_row_is_one_inserted_item_placed_where_the_document_has_it(tmp_path):
-    db = tmp_path / "lib.sqlite"
-    plan_id = cli_import(db, "taipei-114")
-    exported = tmp_path / "exported.docx"
-    assert run_cli("--db", db, "export", plan_id, "--format", "docx", "-o", exported).returncode == 0
+    db, plan_id, exported = exported_plan(tmp_path, "taipei-114")
     edited = (Markup(exported)
               .insert_row("本處業務副處長領隊", "本處業務副處長領隊", "每季由本處經理帶隊")
               .save(tmp_path / "returned.docx"))
@@ -304,15 +301,12 @@ def test_the_other_example_plans_locate_each_change_on_the_item_it_was_made_in(n
     from desktop.exchange import read_plan_file
     from desktop.plantext import Locator
     from conftest import fixture_path
-    db = tmp_path / "lib.sqlite"
-    plan_id = cli_import(db, name)
+    db, plan_id, exported = exported_plan(tmp_path, name)
     plan = read_plan_file(fixture_path(name))
     where = Locator(plan).node
     every = "\n".join(n.title + "\n" + n.text for n in plan.walk())
     leaves = [n for n in plan.walk() if not n.children and len(n.text) > 20 and every.count(n.text[:12]) == 1]
     inserted, deleted, commented, edited = leaves[0], leaves[3], leaves[6], leaves[9]
-    exported = tmp_path / "exported.docx"
-    assert run_cli("--db", db, "export", plan_id, "--format", "docx", "-o", exported).returncode == 0
     returned = (Markup(exported)
                 .insert(inserted.text[:12], "（每季檢討）")
                 .delete(deleted.text[:12])
