@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import random
 import shutil
 import subprocess
 import sys
@@ -45,37 +44,27 @@ class XSession:
 
     def __init__(self, logs: Path):
         self.logs = logs  # the programs' stderr (a pipe nobody reads could fill and stall them)
-        for _attempt in range(5):  # another test run may take the same display at the same moment
-            self._start_server()
-            if wait_for(self._ready, 10, "Xvfb") == "up":
-                break
-            self.server.kill()
-            self.server.wait()
-        else:
-            raise RuntimeError("Xvfb did not start")
+        self._start_server()
         self.env = dict(os.environ, DISPLAY=self.display, QT_QPA_PLATFORM="xcb",
                         PYTHONPATH=os.pathsep.join(filter(None, [str(HERE.parent), os.environ.get("PYTHONPATH")])))
         self.env.pop("WAYLAND_DISPLAY", None)
         self.apps: list[subprocess.Popen] = []
         self.window = ""  # the window that clicks and drags are relative to: the last launched
 
-    def _ready(self) -> str:
-        if self.server.poll() is not None:
-            return "gone"
-        probe = subprocess.run(["xdotool", "getdisplaygeometry"], env=dict(os.environ, DISPLAY=self.display),
-                               capture_output=True, text=True)
-        return "up" if probe.returncode == 0 else ""
-
     def _start_server(self) -> None:
-        """``Xvfb :N`` on a display number nobody uses: a random one far above the 0, 1, 99 …
-        that desktops, ``xvfb-run -a`` and other test runs pick first."""
-        while True:
-            number = random.randrange(300, 900)
-            if not (Path(f"/tmp/.X{number}-lock").exists() or Path(f"/tmp/.X11-unix/X{number}").exists()):
-                break
-        self.display = f":{number}"
-        self.server = subprocess.Popen(["Xvfb", self.display, "-screen", "0", SCREEN, "-nolisten", "tcp"],
+        """Xvfb on a display it picks itself (``-displayfd``: it writes the number once it
+        accepts connections), so parallel test runs never race for the same one."""
+        read_end, write_end = os.pipe()
+        self.server = subprocess.Popen(["Xvfb", "-displayfd", str(write_end), "-screen", "0", SCREEN,
+                                        "-nolisten", "tcp"], pass_fds=(write_end,),
                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        os.close(write_end)
+        with os.fdopen(read_end) as numbers:
+            number = numbers.readline().strip()  # empty when Xvfb could not start
+        if not number:
+            self.server.wait(timeout=10)
+            raise RuntimeError("Xvfb did not start")
+        self.display = f":{number}"
 
     def probe(self, db: Path) -> dict[str, list[int]]:
         """Centre of each visible row of the window the program opens on ``db`` (window
