@@ -36,6 +36,14 @@ def roc_short_date(value: date) -> str:
     return f"{value.year - ROC_OFFSET}/{value.month:02d}/{value.day:02d}"
 
 
+def roc_iso_date(iso: str) -> str:
+    """'2026-11-30T10:00:00Z' → '115/11/30'; text that is no ISO date stays as it is."""
+    try:
+        return roc_short_date(date.fromisoformat(iso[:10]))
+    except ValueError:
+        return iso
+
+
 def roc_short_datetime(value: datetime, seconds: bool = False) -> str:
     """datetime(2026, 12, 2, 13, 5) → '115/12/02 13:05' (with ':09' when asked)."""
     return f"{roc_short_date(value.date())} {value:%H:%M:%S}" if seconds else f"{roc_short_date(value.date())} {value:%H:%M}"

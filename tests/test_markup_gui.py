@@ -45,6 +45,8 @@ def test_panel_lists_the_changes_with_marked_context_and_jumps_to_items(setup):
     assert "line-through" in deleted and "為強化與用電大戶溝通" in deleted
     changed = panel.table.cellWidget(8, 3).text()
     assert "line-through" in changed and "持續辦理" in changed and "114年1月至12月" in changed
+    who = [panel.table.item(r, 4).text() for r in range(panel.table.rowCount())]
+    assert who == [" ".join(p for p in (e["author"], "115/11/30" if e["date"] else "") if p) for e in EXPECTED]
     panel.jump(5)
     node = window.model.node(window.tree.currentIndex())
     assert window.model.numbered_path(node.id) == "一、(二)1."

@@ -229,8 +229,8 @@ def test_notes_are_exported_only_when_asked(returned, tmp_path):
     assert run_cli("--db", db, "notes", plan_id, "-o", notes_doc).returncode == 0
     table = next(b for b in read_blocks(notes_doc, []) if isinstance(b, Table))
     rows = [[c.text for c in table.row_cells(r)] for r in range(len(table.grid))]
-    assert rows[1][:3] == ["貳、計畫目標 第1段", f"{DEPUTY} 2026-11-30", "請補充具體指標"]
-    assert rows[2][:4] == ["一、(四)1.", f"{BOSS} 2026-11-30", "此項請併入(二)", "用戶致電 1911 客服專線"]
+    assert rows[1][:3] == ["貳、計畫目標 第1段", f"{DEPUTY} 115/11/30", "請補充具體指標"]
+    assert rows[2][:4] == ["一、(四)1.", f"{BOSS} 115/11/30", "此項請併入(二)", "用戶致電 1911 客服專線"]
     wrong = run_cli("--db", db, "notes", plan_id, "-o", tmp_path / "notes.pdf")
     assert wrong.returncode == 2 and ".docx 或 .odt" in wrong.stderr
 

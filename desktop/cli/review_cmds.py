@@ -5,6 +5,7 @@ import json
 from pathlib import Path
 
 from ..errors import PlanDeskError
+from ..markup.entries import by_whom
 
 
 def register(sub) -> None:
@@ -62,7 +63,7 @@ def cmd_review(args, ctx) -> int:
         return 0
     for number, e in enumerate(entries, 1):
         change = e.new if e.kind == "comment" else f"「{e.old}」→「{e.new}」"
-        who = " ".join(part for part in (e.author, e.date) if part)
+        who = by_whom(e.author, e.date)
         field = "" if e.field in ("paragraph", "note") else FIELD_NAMES.get(e.field, e.field)
         print(f"{number}\t{e.label}\t{e.location} {field}".rstrip() + f"\t{change}\t{who}")
     if not entries:

@@ -2,8 +2,6 @@
 new (skeleton or empty), duplicate, rename, delete (to the recycle bin) and restore."""
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QInputDialog, QMenu, QToolButton, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
@@ -12,21 +10,16 @@ from ..demo import skeleton_plan
 from ..library import Library
 from ..model import Plan
 from ..ops import EditPlan
-from ..yeartext import roc_short_date
+from ..yeartext import roc_iso_date
 from . import dialogs
 from .edits import apply_edit
 
 PlanIdRole = Qt.UserRole + 1
 
 
-def roc_date(iso: str) -> str:
-    """'2026-12-02T13:05:09' → '115/12/02', the way a 公文 dates things."""
-    return roc_short_date(date.fromisoformat(iso[:10]))
-
-
 def roc_time(iso: str) -> str:
     """'2026-12-02T13:05:09' → '115/12/02 13:05' for the status tooltip."""
-    return f"{roc_date(iso)} {iso[11:16]}".rstrip()
+    return f"{roc_iso_date(iso)} {iso[11:16]}".rstrip()
 
 
 class LibraryPanel(QWidget):
@@ -92,7 +85,7 @@ class LibraryPanel(QWidget):
             history = histories.get(summary.id, [])
             status = summary.status
             if history and summary.status != "草稿":  # when it was submitted or approved, e.g. 核定 115/03/12
-                status = f"{summary.status} {roc_date(history[-1][1])}"
+                status = f"{summary.status} {roc_iso_date(history[-1][1])}"
             item = QTreeWidgetItem(years[key], [summary.title or self.tr("（未命名計畫）"), status])
             item.setData(0, PlanIdRole, summary.id)
             item.setToolTip(0, summary.title)

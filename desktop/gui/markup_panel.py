@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton, QT
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ..errors import PlanDeskError
-from ..markup.entries import FIELD_NAMES, ReviewEntry
+from ..markup.entries import FIELD_NAMES, ReviewEntry, by_whom
 from . import dialogs
 
 _CONTEXT = 14  # characters shown on each side of a change
@@ -129,7 +129,7 @@ class MarkupPanel(QWidget):
             label.setWordWrap(True)
             label.setToolTip(f"{entry.old}\n→\n{entry.new}" if entry.kind != "comment" else entry.new)
             self.table.setCellWidget(row, COL_CHANGE, label)
-            who = " ".join(part for part in (entry.author, entry.date[:10]) if part)
+            who = by_whom(entry.author, entry.date)
             self.table.setItem(row, COL_WHO, QTableWidgetItem(who))
         self.table.resizeColumnToContents(COL_ACCEPT)
         self.table.resizeColumnToContents(COL_KIND)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import Node, Section
+from ..yeartext import roc_iso_date
 
 KINDS = ("insert", "delete", "change", "add", "remove", "move", "comment")
 LABELS = {"insert": "插入", "delete": "刪除", "change": "修改", "add": "新增項目", "remove": "刪除項目",
@@ -75,3 +76,8 @@ class ReviewEntry:
     def as_dict(self) -> dict:
         return {"kind": self.kind, "location": self.location, "field": self.field, "old": self.old,
                 "new": self.new, "author": self.author, "date": self.date}
+
+
+def by_whom(author: str, when: str) -> str:
+    """「王處長 115/11/30」: who made a change or note and on which day (either may be unknown)."""
+    return " ".join(part for part in (author, roc_iso_date(when) if when else "") if part)

@@ -40,11 +40,12 @@ def write_notes(plan, notes: list[ReviewNote], target) -> None:
 
     from ..errors import PlanDeskError
     from ..export import write_table_document
+    from .entries import by_whom
     target = Path(target)
     fmt = target.suffix.lower().lstrip(".")
     if fmt not in ("docx", "odt"):
         raise PlanDeskError(f"審閱註解只能存成 .docx 或 .odt，「{target.name}」的副檔名不符，請改用其中之一。")
-    rows = [[n.location, " ".join(p for p in (n.author, n.date[:10]) if p), n.text, n.anchor,
+    rows = [[n.location, by_whom(n.author, n.date), n.text, n.anchor,
              "已處理" if n.resolved else "未處理"] for n in notes]
     title = f"{plan.title or plan.office}審閱註解"
     write_table_document(title, HEADERS, rows, fmt, target, profile=plan.profile, widths=[2, 1.4, 3, 3, 1])
