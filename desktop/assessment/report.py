@@ -80,7 +80,7 @@ def report_document(plan: Plan, period: ReviewPeriod) -> Document:
         doc.blocks[table_at] = table
     stats = period_statistics(plan, period.name)
     headers = ["", "項目數", "已填報", *RESULT_STATUSES, "完成率"]
-    widths = [3.0] + [1.0] * (len(headers) - 1)
+    widths = [2.6] + [1.0] * (len(headers) - 2) + [1.4]  # 完成率 holds 「100.0%」 on one line
     for group, label in (("by_aspect", "面向"), ("by_department", "部門")):
         part = table_document(f"{STATISTICS_TITLE}（依{label}）", [label, *headers[1:]],
                               statistics_rows(stats, group), plan.profile, widths)

@@ -1,5 +1,6 @@
-"""Page images of an exported PDF (print preview, documentation renders) via poppler's
-pdftoppm / pdftocairo."""
+"""PNG pages of exported documents for the documentation renders in docs/renders,
+via poppler's pdftoppm / pdftocairo (a developer tool: the print preview renders
+in-process with PDFium, see pdf_pages.py)."""
 from __future__ import annotations
 
 import shutil

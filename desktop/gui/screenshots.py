@@ -75,15 +75,6 @@ def take(out_dir: Path) -> list[Path]:
     return written
 
 
-_SAMPLE_RESULTS = [
-    ("已完成", "已修訂「申請用電案件服務流程管制作業程序」並於 4 月 15 日公告實施，各服務所均已依新程序辦理。"),
-    ("持續辦理", "每月檢討申辦表單，上半年已簡化表單 3 種。"),
-    ("進行中", "線上申辦宣導已辦理 6 場，預計 9 月完成全部服務所。"),
-    ("落後", "因系統廠商延遲交付，改於 8 月底上線；已請資訊課每週追蹤進度。"),
-    ("", ""),
-]
-
-
 def _assessment(app, window, shot, out_dir: Path, written: list) -> None:
     """The 考核 view with reported results and the reminder, then a merge preview."""
     from datetime import date
@@ -91,18 +82,13 @@ def _assessment(app, window, shot, out_dir: Path, written: list) -> None:
     from ..assessment.form_reader import FormRow, ReturnedForm
     from ..assessment.items import review_items
     from ..assessment.merge import preview_forms
-    from ..assessment.model import Result
     from ..assessment.ops import SetResults
+    from ..assessment.render import SAMPLE_RESULTS, sample_results
     from .assessment_dialogs import MergePreviewDialog
 
     doc = window.document
     items = review_items(doc.plan)
-    values = {}
-    for i, item in enumerate(items[:60]):
-        status, text = _SAMPLE_RESULTS[i % len(_SAMPLE_RESULTS)]
-        if text:
-            values[(item.node.id, "上半年")] = Result(item.node.id, "上半年", text, status, reporter="服務中心")
-    doc.apply(SetResults(values, "示範執行情形"))
+    doc.apply(SetResults(sample_results(doc.plan), "示範執行情形"))
     view = window.assessment_view
     window.tabs.setCurrentWidget(view)
     view.today = date(2019, 6, 24)
@@ -111,7 +97,7 @@ def _assessment(app, window, shot, out_dir: Path, written: list) -> None:
     shot("assessment-view.png")
 
     rows = [FormRow(n + 1, item.key, item.label, text, status)
-            for n, (item, (status, text)) in enumerate(zip(items[60:66], _SAMPLE_RESULTS * 2))]
+            for n, (item, (status, text)) in enumerate(zip(items[60:66], SAMPLE_RESULTS * 2))]
     rows.append(FormRow(len(rows) + 1, "", "本課自行增列：辦理用電安全宣導", "於 5 月辦理 2 場", "已完成"))
     other = [FormRow(1, items[3].key, items[3].label, "本課已協助完成系統測試。", "已完成")]
     preview = preview_forms(doc.plan, [ReturnedForm("上半年-收費課.docx", "上半年", "收費課", rows),
