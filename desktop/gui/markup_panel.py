@@ -77,6 +77,7 @@ class MarkupPanel(QWidget):
         self.title = QLabel()
         self.title.setWordWrap(True)
         self.table = QTableWidget(0, 5)
+        self.table.setAccessibleName(self.tr("處長修正清單"))
         self.table.setHorizontalHeaderLabels([self.tr("接受"), self.tr("類別"), self.tr("位置"),
                                               self.tr("修正內容"), self.tr("修改者")])
         self.table.horizontalHeader().setSectionResizeMode(COL_CHANGE, QHeaderView.Stretch)
@@ -193,7 +194,7 @@ class ReviewNotesBox(QWidget):
                 escape(note.author or self.tr("審閱者")), escape(note.text), escape(_clip(note.anchor, 30)),
                 escape(note.source)))
             text.setWordWrap(True)
-            text.setStyleSheet("background:#fff8d6; padding:3px;")
+            text.setStyleSheet("background:#fff8d6; color:#1f1f1f; padding:3px;")
             done = QPushButton(self.tr("已處理"))
             done.clicked.connect(lambda _=False, nid=note.id: self._resolve(nid))
             line.addWidget(text, 1)
