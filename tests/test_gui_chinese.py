@@ -46,28 +46,6 @@ def test_qt_standard_dialogs_speak_zh_tw(qtbot):
             QApplication.removeTranslator(translator)
 
 
-def test_menus_name_keys_as_the_f1_list_does(qtbot, window):
-    """Qt draws a menu's key column from QKeySequence's native text; with PlanDesk's
-    translations it must read like the F1 list (「Enter」, 「Delete」, 「Alt+↑」), not
-    「Return」 or 「刪除鍵 (Del)」."""
-    from PySide6.QtGui import QKeySequence
-
-    from desktop.gui.app import make_application
-    from desktop.gui.shortcuts_help import key_text
-    app = make_application([])
-    try:
-        shown = {name: action.shortcut().toString(QKeySequence.NativeText)
-                 for name, action in window.actions.items() if not action.shortcut().isEmpty()}
-        assert shown and all(text == key_text(window.actions[name].shortcut()) for name, text in shown.items()), shown
-        assert "Return" not in " ".join(shown.values()) and "鍵 (" not in " ".join(shown.values())
-        box = QDialogButtonBox(QDialogButtonBox.Ok)
-        qtbot.addWidget(box)
-        assert box.button(QDialogButtonBox.Ok).text() == "確定"  # Qt's own strings still come through
-    finally:
-        for translator in app._translators:
-            QApplication.removeTranslator(translator)
-
-
 def test_frozen_bundle_finds_qt_translations_in_the_wheel_folder(monkeypatch, tmp_path):
     """A bundle whose QLibraryInfo points nowhere still finds PySide6's translations."""
     from desktop.gui import app

@@ -25,7 +25,6 @@ from ..scratch import clean_scratch
 from . import single_instance, welcome
 from .crash import install_excepthook, log, setup_logging
 from .instance_lock import InstanceLock
-from .shortcuts_help import ClerkKeyNames
 
 
 def qt_translation_dirs() -> list[str]:
@@ -57,9 +56,6 @@ def _install_translations(app: QApplication) -> None:
             app.installTranslator(translator)
             app._translators.append(translator)
             loaded.add(name)
-    key_names = ClerkKeyNames(app)  # installed last, asked first
-    app.installTranslator(key_names)
-    app._translators.append(key_names)
 
 
 def make_application(argv: list[str]) -> QApplication:

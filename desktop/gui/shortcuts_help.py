@@ -2,7 +2,6 @@
 so the list can never disagree with what the keys do."""
 from __future__ import annotations
 
-from PySide6.QtCore import QTranslator
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QTableWidget,
                                QTableWidgetItem, QVBoxLayout)
@@ -13,17 +12,6 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHe
 _CLERK_NAMES = {"Return": "Enter", "Ins": "Insert", "Del": "Delete",
                 "Esc": "Esc", "PgUp": "Page Up", "PgDown": "Page Down",
                 "Up": "↑", "Down": "↓", "Left": "←", "Right": "→"}
-
-
-class ClerkKeyNames(QTranslator):
-    """Menus show keys through Qt's 「QShortcut」 translations, which say 「Return」 and
-    「刪除鍵 (Del)」: installed after qtbase_zh_TW (so asked first), it gives menus
-    the names this list uses."""
-
-    def translate(self, context, source, disambiguation=None, n=-1):  # noqa: D102 (Qt override)
-        if context == "QShortcut" and source in _CLERK_NAMES:
-            return _CLERK_NAMES[source]
-        return None  # not ours: a null string makes Qt ask the next translator
 
 
 def key_text(sequence: QKeySequence) -> str:
