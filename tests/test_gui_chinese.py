@@ -46,6 +46,37 @@ def test_qt_standard_dialogs_speak_zh_tw(qtbot):
             QApplication.removeTranslator(translator)
 
 
+def test_menus_name_keys_as_the_f1_list_does(qtbot, window):
+    """Qt writes a menu item's key column from the native (zh_TW-translated) text:
+    「Return」, 「刪除鍵 (Del)」, 「Alt+上鍵」; the application style redraws it as the
+    F1 list names the keys, and the keys themselves keep working (Qt parses them)."""
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QStyleFactory
+
+    from desktop.gui.app import make_application
+    from desktop.gui.menu_keys import MenuKeyStyle, clerk_menu_text
+    from desktop.gui.shortcuts_help import key_text
+    app = QApplication.instance()
+    before = app.style().objectName() or app.style().name()
+    app = make_application([])
+    try:
+        assert isinstance(app.style(), MenuKeyStyle)
+        drawn = {}
+        for name, action in window.actions.items():
+            for shortcut in action.shortcuts():
+                native = shortcut.toString(QKeySequence.NativeText)
+                drawn[native] = clerk_menu_text(f"{action.text()}\t{native}").split("\t")[1]
+                assert drawn[native] == key_text(shortcut)
+                assert QKeySequence.fromString(native, QKeySequence.NativeText) == shortcut
+        assert {"Return", "刪除鍵 (Del)", "Alt+上鍵"} <= set(drawn), drawn
+        assert drawn["Return"] == "Enter" and drawn["刪除鍵 (Del)"] == "Delete" and drawn["Alt+上鍵"] == "Alt+↑"
+        assert clerk_menu_text("說明") == "說明" and clerk_menu_text("最近開啟\t不是按鍵") == "最近開啟\t不是按鍵"
+    finally:
+        for translator in app._translators:
+            QApplication.removeTranslator(translator)
+        app.setStyle(QStyleFactory.create(before))
+
+
 def test_frozen_bundle_finds_qt_translations_in_the_wheel_folder(monkeypatch, tmp_path):
     """A bundle whose QLibraryInfo points nowhere still finds PySide6's translations."""
     from desktop.gui import app

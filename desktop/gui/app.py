@@ -25,6 +25,7 @@ from ..scratch import clean_scratch
 from . import single_instance, welcome
 from .crash import install_excepthook, log, setup_logging
 from .instance_lock import InstanceLock
+from .menu_keys import MenuKeyStyle
 
 
 def qt_translation_dirs() -> list[str]:
@@ -66,6 +67,8 @@ def make_application(argv: list[str]) -> QApplication:
     # title bar / taskbar icon (the bundle's .exe icon only covers Explorer)
     app.setWindowIcon(QIcon(str(data_dir("resources") / "icons" / "plandesk.png")))
     _install_translations(app)
+    if not isinstance(app.style(), MenuKeyStyle):
+        app.setStyle(MenuKeyStyle())  # the platform's style; menus name keys as the F1 list does
     return app
 
 
