@@ -614,12 +614,13 @@ class Library:
 
     # === review of returned documents (desktop/markup): notes and revision log ===========
     def transaction(self):
-        """A context in which several writes commit together (nested: a savepoint)."""
-        return self.db.atomic()
+        """A context in which several writes commit together: one BEGIN IMMEDIATE
+        transaction (like every write), the writes inside it savepoints."""
+        return self._write()
 
     def add_review_notes(self, plan_id: int, notes) -> None:
         """Store ``ReviewNote``s (desktop.markup.notes) on plan ``plan_id``; sets their ids."""
-        with self.db.atomic():
+        with self._write():
             for note in notes:
                 note.id = self.db.execute(
                     "INSERT INTO review_notes (plan_id, target, location, field, author, date, anchor, text,"
@@ -638,7 +639,7 @@ class Library:
 
     def resolve_review_note(self, note_id: int, done: bool = True) -> None:
         """Mark a note resolved (kept, no longer shown as open) or open again."""
-        with self.db.atomic():
+        with self._write():
             cursor = self.db.execute("UPDATE review_notes SET resolved = ? WHERE id = ?",
                                      [_now() if done else None, note_id])
         if cursor.rowcount == 0:
@@ -646,7 +647,7 @@ class Library:
 
     def log_revision(self, plan_id: int, note: str) -> None:
         """Record 「依 … 修正 (N 處)」 in the plan's status history (its status unchanged)."""
-        with self.db.atomic():
+        with self._write():
             self.db.execute("INSERT INTO status_log (plan_id, status, at, note)"
                             " SELECT id, status, ?, ? FROM plans WHERE id = ?", [_now(), note, plan_id])
 

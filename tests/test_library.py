@@ -198,3 +198,24 @@ def test_sql_stays_in_the_library():
     offenders = [f.name for f in files if ".execute(" in f.read_text(encoding="utf-8")
                  or "db.conn" in f.read_text(encoding="utf-8")]
     assert offenders == []
+
+
+def test_review_notes_are_written_like_every_other_write(tmp_path):
+    """Notes and the revision log take the write lock at once (BEGIN IMMEDIATE) and are
+    refused with the usual sentence on a library opened read-only."""
+    from desktop.markup.notes import ReviewNote
+    library = Library.open(tmp_path / "lib.sqlite")
+    plan_id = library.add_plan(read_plan_file(fixture_path("hualien-108")))
+    note = ReviewNote(None, "計畫名稱", "title", "王處長", "2026-11-30T09:00:00", "", "請再確認年度")
+    statements = []
+    library.db.conn.set_trace_callback(statements.append)
+    with library.transaction():
+        library.add_review_notes(plan_id, [note])
+        library.log_revision(plan_id, "依 處長修正.docx 修正 (1 處)")
+    library.db.conn.set_trace_callback(None)
+    assert statements[0] == "BEGIN IMMEDIATE" and statements[-1] == "COMMIT"
+    assert [n.text for n in library.review_notes(plan_id)] == ["請再確認年度"]
+    library.read_only = True
+    with pytest.raises(PlanDeskError, match="唯讀"):
+        library.resolve_review_note(note.id)
+    library.close()
