@@ -351,7 +351,7 @@ class Library:
             for position, node in enumerate(plan.tree):
                 self._collect_rows(plan.id, None, position, node, rows)
             self.db.conn.executemany(_NODE_UPSERT, rows)
-            self._add_to_roster(plan)
+            self._add_to_roster(plan.office, plan.walk())
             self._add_review(plan, renamed)
         return plan.id
 
@@ -434,14 +434,14 @@ class Library:
 
     def _persist(self, plan: Plan, change: Change) -> None:
         now = _now()
-        rows = []
+        rows, written = [], []
         if change.nodes or change.reordered:
             wanted = set(change.nodes)
             for parent_key in change.reordered:
                 parent_children = plan.tree if parent_key == ROOT else _children_or_none(plan, parent_key)
                 if parent_children is not None:
                     wanted |= {n.id for n in parent_children}
-            self._rows_for(plan, wanted, rows)
+            written = self._rows_for(plan, wanted, rows)
         _within_limits(plan, change, rows)
         if change.removed:
             ids = list(change.removed)
@@ -454,8 +454,10 @@ class Library:
             self._write_plan_row(plan, now)
         if change.sections:
             self._write_sections(plan)
-        if change.plan or change.nodes:
-            self._add_to_roster(plan)
+        if change.plan:  # the office may have changed: all of the plan's names
+            self._add_to_roster(plan.office, plan.walk())
+        elif change.nodes:  # typing: only the nodes just written (the rest are in already)
+            self._add_to_roster(plan.office, written)
         if change.results or change.periods:
             self._write_review(plan, change)
 
@@ -470,13 +472,18 @@ class Library:
             self.db.execute("INSERT INTO status_log (plan_id, status, at) VALUES (?,?,?)",
                             [plan.id, plan.status, now])
 
-    def _rows_for(self, plan: Plan, wanted: set[str], rows: list) -> None:
+    def _rows_for(self, plan: Plan, wanted: set[str], rows: list) -> list[Node]:
+        """Append the rows of the ``wanted`` nodes to ``rows``; returns those nodes."""
+        found = []
+
         def visit(siblings, parent_id):
             for position, node in enumerate(siblings):
                 if node.id in wanted:
                     rows.append(_node_row(plan.id, parent_id, position, node))
+                    found.append(node)
                 visit(node.children, node.id)
         visit(plan.tree, None)
+        return found
 
     def _collect_rows(self, plan_id, parent_id, position, node, rows) -> None:
         rows.append(_node_row(plan_id, parent_id, position, node))
@@ -520,10 +527,11 @@ class Library:
             " WHERE p.office = ? AND n.period != '' AND p.deleted IS NULL LIMIT ?", [office, limit])]
 
     # --- department roster ------------------------------------------------------------
-    def _add_to_roster(self, plan: Plan) -> None:
-        names = {d.name for n in plan.walk() for d in n.departments if d.name}
+    def _add_to_roster(self, office: str, nodes) -> None:
+        """Record the department names ``nodes`` use in ``office``'s roster."""
+        names = {d.name for n in nodes for d in n.departments if d.name}
         self.db.conn.executemany("INSERT OR IGNORE INTO roster (office, name) VALUES (?, ?)",
-                                 [(plan.office, name) for name in names])
+                                 [(office, name) for name in names])
 
     def roster(self, office: str) -> list[str]:
         """Department names used in this office's plans, sorted."""
