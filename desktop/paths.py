@@ -1,6 +1,7 @@
 """Where PlanDesk finds its shipped data and keeps the user's library."""
 from __future__ import annotations
 
+import getpass
 import os
 import sys
 from importlib.resources import files
@@ -18,6 +19,15 @@ def data_dir(name: str) -> Path:
     PyInstaller bundle all find them through importlib.resources.
     """
     return Path(str(files(f"desktop._data.{name}")))
+
+
+def login_name() -> str:
+    """The user's login name; the numeric user id (or "user") where there is none
+    (a service account or an odd environment), never an exception."""
+    try:
+        return getpass.getuser()
+    except Exception:
+        return str(getattr(os, "getuid", lambda: "user")())
 
 
 def app_data_dir() -> Path:

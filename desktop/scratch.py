@@ -4,21 +4,17 @@ folder, never the folder a file is exported to): each process works in
 are removed at the next start."""
 from __future__ import annotations
 
-import getpass
 import os
 import shutil
 import sys
 import tempfile
 from pathlib import Path
 
+from .paths import login_name
 
 
 def scratch_root() -> Path:
-    try:
-        user = getpass.getuser()
-    except Exception:  # no login name: fall back to the numeric id
-        user = str(getattr(os, "getuid", lambda: "user")())
-    return Path(tempfile.gettempdir()) / f"plandesk-{user}"
+    return Path(tempfile.gettempdir()) / f"plandesk-{login_name()}"
 
 
 def pid_alive(pid: int) -> bool:

@@ -145,3 +145,18 @@ def test_default_export_name_of_a_long_title_fits_the_file_system(tmp_path):
     assert len(name.encode("utf-8")) <= 255 and name.endswith(".docx") and name.startswith("花蓮區營業處")
     write_text_atomic(tmp_path / name, "ok")
     assert (tmp_path / name).read_text() == "ok"
+
+
+def test_no_login_name_falls_back_to_the_user_id_everywhere_it_is_used(monkeypatch):
+    """A service account without a login name: the scratch folder, the instance lock
+    and the single-instance socket all still get one (not an exception)."""
+    import getpass
+    import os
+    from desktop.paths import login_name
+    from desktop.scratch import scratch_root
+
+    def no_name():
+        raise OSError("No username set in the environment")
+    monkeypatch.setattr(getpass, "getuser", no_name)
+    assert login_name() == str(os.getuid())
+    assert scratch_root().name == f"plandesk-{os.getuid()}"

@@ -11,7 +11,6 @@ for ever), so the clerk is shown who and how long ago and may take it over.
 """
 from __future__ import annotations
 
-import getpass
 import os
 import time
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSysInfo
 
+from ..paths import login_name
 from ..scratch import pid_alive
 
 
@@ -38,17 +38,10 @@ class LockOwner:
         return f"{minutes // (24 * 60)} 天"
 
 
-def _user() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # no login name (service account, odd environment)
-        return "?"
-
-
 class InstanceLock:
     def __init__(self, library_path: Path, host: str | None = None):
         self.path = Path(str(library_path) + ".lock")
-        self.me = LockOwner(host or QSysInfo.machineHostName(), _user(), os.getpid(), time.time())
+        self.me = LockOwner(host or QSysInfo.machineHostName(), login_name(), os.getpid(), time.time())
         self.acquired = False
         self.owner: LockOwner | None = None  # who holds it, when not acquired
         self._try()

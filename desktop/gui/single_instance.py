@@ -9,7 +9,6 @@ no running PlanDesk on this PC answers — the lock then belongs to another PC
 """
 from __future__ import annotations
 
-import getpass
 import hashlib
 import json
 import os
@@ -19,6 +18,8 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile, QObject, QSysInfo, QTimer, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
+from ..paths import login_name
+
 CONNECT_MS = 500   # a live server accepts at once; a missing one fails at once
 REPLY_MS = 3000    # the running window may be busy for a moment (an export)
 
@@ -26,7 +27,7 @@ REPLY_MS = 3000    # the running window may be busy for a moment (an export)
 def server_name(library_path: Path) -> str:
     """The same name for every spelling of the same library file, per user."""
     path = os.path.normcase(str(Path(library_path).resolve()))
-    digest = hashlib.sha256(f"{getpass.getuser()}\0{path}".encode("utf-8")).hexdigest()[:24]
+    digest = hashlib.sha256(f"{login_name()}\0{path}".encode("utf-8")).hexdigest()[:24]
     return f"plandesk-{digest}"
 
 
