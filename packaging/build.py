@@ -100,8 +100,9 @@ def sign_command(environ: dict[str, str] | None = None) -> list[str]:
 
 def iscc_sign_tool(cmd: list[str]) -> str:
     """The ISCC ``/S<name>=<command>`` that lets plandesk.iss sign setup and uninstaller
-    ($q is a quote, $f the file, in Inno Setup's SignTool syntax)."""
-    quoted = " ".join(f"$q{part}$q" if " " in part else part for part in cmd)
+    ($q is a quote, $f the file, $$ a dollar sign, in Inno Setup's SignTool syntax)."""
+    escaped = [part.replace("$", "$$") for part in cmd]  # a password or path may hold a $
+    quoted = " ".join(f"$q{part}$q" if " " in part else part for part in escaped)
     return f"/S{SIGN_TOOL_NAME}={quoted} $f"
 
 

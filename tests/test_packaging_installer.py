@@ -328,3 +328,10 @@ def test_sign_with_a_pfx_file(monkeypatch):
            "PLANDESK_SIGN_PASSWORD": "secret", "PLANDESK_SIGN_TIMESTAMP": "http://ts.example"}
     assert build.sign_command(env) == ["signtool.exe", "sign", "/fd", "SHA256", "/tr", "http://ts.example",
                                        "/td", "SHA256", "/f", r"D:\a\_temp\plandesk-sign.pfx", "/p", "secret"]
+
+
+def test_a_dollar_in_the_signing_command_reaches_signtool_as_typed():
+    """Inno Setup reads $q, $f and $$ in a SignTool command: a password with a $ must be doubled."""
+    build = load("build")
+    command = build.iscc_sign_tool(["signtool.exe", "sign", "/f", r"C:\My Certs\a$b.pfx", "/p", "pa$$q$f"])
+    assert command == r"/Splandesk=signtool.exe sign /f $qC:\My Certs\a$$b.pfx$q /p pa$$$$q$$f $f"
