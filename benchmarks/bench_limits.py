@@ -17,20 +17,17 @@ from pathlib import Path
 from common import ROOT, Result
 
 STEP = textwrap.dedent("""
-    import copy, json, resource, sys, time
+    import json, resource, sys, time
     sys.path.insert(0, {root!r}); sys.path.insert(0, {bench!r})
-    from common import hualien
+    from common import hualien, times_ten
     from desktop.limits import MAX_NODES
-    from desktop.ops import clone_nodes
     step, path = sys.argv[1], sys.argv[2]
     start = time.perf_counter()
     ok = 1
     if step == "export":
         from desktop.export import export_plan
         base = hualien()
-        per = sum(1 for _ in base.walk())
-        plan = copy.deepcopy(base)
-        plan.tree = [n for _ in range(MAX_NODES // per) for n in clone_nodes(base.tree)]
+        plan = times_ten(base, copies=MAX_NODES // sum(1 for _ in base.walk()))
         export_plan(plan, "docx", path)
         nodes = sum(1 for _ in plan.walk())
     else:

@@ -7,19 +7,17 @@ target ≤ 0.5 s each — and accepting everything as one operation.
 from __future__ import annotations
 
 import copy
-import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from common import ROOT, Result, best_of
+from common import ROOT, Result, best_of, hualien
 
 sys.path.insert(0, str(ROOT / "tests"))
 
+from libreoffice import SOFFICE, resave  # noqa: E402
 from markup_docs import Markup  # noqa: E402
 
-from desktop.exchange import read_plan_file  # noqa: E402
 from desktop.export import export_plan  # noqa: E402
 from desktop.markup.apply import operation  # noqa: E402
 from desktop.markup.review import review_document  # noqa: E402
@@ -43,19 +41,15 @@ def _marked(plan, folder: Path) -> Path:
 
 
 def run() -> list[Result]:
-    plan = read_plan_file(ROOT / "templates" / "plans" / "examples" / "hualien-108.json")
+    plan = hualien()
     size = len(list(plan.walk()))
     results = []
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         docx = _marked(plan, folder)
         files = {"DOCX": docx}
-        soffice = shutil.which("soffice") or shutil.which("libreoffice")
-        if soffice:
-            subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{folder}/profile",
-                            "--convert-to", "odt", "--outdir", str(folder), str(docx)],
-                           check=True, capture_output=True, timeout=120)
-            files["ODT (LibreOffice)"] = folder / "returned.odt"
+        if SOFFICE:
+            [files["ODT (LibreOffice)"]] = resave([docx], "odt", folder)
         for label, path in files.items():
             review = review_document(plan, path)
             assert len(review.entries) >= 5, [e.as_dict() for e in review.entries]

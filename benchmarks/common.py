@@ -49,10 +49,10 @@ def hualien():
     return read_plan_file(EXAMPLES / "hualien-108.json")
 
 
-def times_ten(plan=None):
-    """hualien-108 with its tree repeated 10 times (~1,350 nodes), fresh ids."""
+def times_ten(plan=None, copies: int = 10):
+    """hualien-108 with its tree repeated ``copies`` times (10: ~1,350 nodes), fresh ids."""
     from desktop.ops import clone_nodes
     plan = plan or hualien()
     big = copy.deepcopy(plan)
-    big.tree = [n for _ in range(10) for n in clone_nodes(plan.tree)]
+    big.tree = [n for _ in range(copies) for n in clone_nodes(plan.tree)]
     return big

@@ -11,15 +11,15 @@ from odf.table import Table, TableCell, TableRow
 from odf.text import P
 
 from desktop.assessment import form_layout as F
+from desktop.assessment.model import RESULT_STATUSES
 
-STATUS_CYCLE = ["已完成", "持續辦理", "進行中", "落後", "未執行", "不適用"]
 
 
 def answer(key: str, n: int) -> tuple[str, str]:
     """A department's 執行情形 (several paragraphs, mixed widths and symbols) and 執行狀態."""
     text = (f"本期辦理第 {n} 項：完成宣導 {n * 3} 場（「{key}」& <核對>），達成率 100%。\n"
             f"第二段：預計 7 月底前完成檢討①，並持續追蹤—ＡＢＣ。")
-    return text, STATUS_CYCLE[n % len(STATUS_CYCLE)]
+    return text, RESULT_STATUSES[n % len(RESULT_STATUSES)]
 
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -6,7 +6,7 @@ import pytest
 
 from assessment_helpers import answer, fill, form_keys
 from conftest import cli_import, run_cli
-from test_import_libreoffice import SOFFICE, _convert
+from libreoffice import SOFFICE, resave
 
 CASES = [("docx", "docx"), ("docx", "odt"), ("odt", "docx")]
 
@@ -26,7 +26,7 @@ def test_libreoffice_resaved_forms_merge_completely(source_fmt, target_fmt, tmp_
         answers = {k: answer(k, int(k[2:], 16) % 997) for k in form_keys(path)}
         fill(path, answers)
         expected.update(answers)
-    resaved = _convert(sources, target_fmt, tmp_path)
+    resaved = resave(sources, target_fmt, tmp_path)
     assert all(p.suffix == f".{target_fmt}" and p.is_file() for p in resaved)
     merged = run_cli("--db", db, "merge-form", plan_id, *resaved, "--json")
     assert merged.returncode == 0, merged.stderr

@@ -4,15 +4,13 @@ also after LibreOffice re-saved it — lists exactly those changes, and acceptin
 them changes the plan exactly so."""
 import copy
 import json
-import shutil
-import subprocess
 
 import pytest
 
 from conftest import cli_import, fixture_json, run_cli
+from libreoffice import SOFFICE, resave
 from markup_docs import BOSS, DEPUTY, Markup, mark_up
 
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 WHEN = "2026-11-30T09:15:00"
 REMOVED_ITEM = ("依「用戶與饋線連結分系統作業程序」於檢驗送電後填寫變壓器關聯資料表相關資料(含僅併聯不躉售)，"
                 "並於裝(拆表)日次下班前影附「再生能源併聯相關介面初步 / 細部協商紀錄」併同「用戶與變壓器關聯資料表"
@@ -112,10 +110,7 @@ def test_review_lists_every_tracked_change_comment_and_untracked_edit(returned):
 def test_review_is_the_same_after_libreoffice_saved_the_document(returned, tmp_path):
     db, plan_id, path = returned
     for fmt in ("docx", "odt"):
-        subprocess.run([SOFFICE, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
-                        "--convert-to", fmt, "--outdir", str(tmp_path / fmt), str(path)],
-                       check=True, capture_output=True, timeout=120)
-        resaved = tmp_path / fmt / f"{path.stem}.{fmt}"
+        [resaved] = resave([path], fmt, tmp_path)
         assert review_json(db, plan_id, resaved) == EXPECTED, fmt
 
 
@@ -266,10 +261,7 @@ def test_whole_paragraphs_inserted_and_deleted_in_sections(tmp_path):
     deleted = "本計畫陳本處單位主管核定並經業務處審定，將公開於本處對外網頁及服務場所，且確實執行。"
     expected = [_entry("insert", "參、實施對象 第2段", "paragraph", "", "含外包客服人員。"),
                 _entry("delete", "陸、實施步驟 二、", "paragraph", deleted, "")]
-    subprocess.run([SOFFICE, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
-                    "--convert-to", "odt", "--outdir", str(tmp_path / "odt"), str(edited)],
-                   check=True, capture_output=True, timeout=120)
-    for path in (edited, tmp_path / "odt" / "returned.odt"):
+    for path in (edited, *resave([edited], "odt", tmp_path)):
         assert review_json(db, plan_id, path) == expected, path.suffix
     assert run_cli("--db", db, "review", plan_id, edited, "--accept-all").returncode == 0
     sections = plan_json(db, plan_id, tmp_path)["sections"]

@@ -35,20 +35,28 @@ def convert_to_pdf(source: Path, out_dir: Path, timeout: float | None = None,
     """Convert ``source`` (DOCX/ODT) with LibreOffice into ``out_dir``; returns the PDF's
     path. ``timeout`` defaults to :data:`TIMEOUT_S` seconds; ``soffice`` is the program
     the clerk picked (found automatically when None or gone)."""
+    return convert_document(source, out_dir, "pdf", timeout, soffice)
+
+
+def convert_document(source: Path, out_dir: Path, fmt: str, timeout: float | None = None,
+                     soffice: str | None = None) -> Path:
+    """``source`` opened and saved as ``fmt`` (pdf, docx, odt) by LibreOffice into
+    ``out_dir`` (not the source's own folder), in a throw-away profile, with a
+    timeout; the output is checked to exist (exit code 0 does not prove it)."""
     timeout = TIMEOUT_S if timeout is None else timeout
     program = find_soffice(soffice)
     if program is None:
         raise PlanDeskError("找不到 LibreOffice，無法產生 PDF；" + INSTALL_HINT)
     with temporary_folder("plandesk-lo-") as profile_dir:
         cmd = [program, f"-env:UserInstallation={Path(profile_dir).as_uri()}", "--headless",
-               "--norestore", "--convert-to", "pdf", "--outdir", str(out_dir), str(source)]
+               "--norestore", "--convert-to", fmt, "--outdir", str(out_dir), str(source)]
         returncode, output = run_converter(cmd, timeout, "LibreOffice", INSTALL_HINT)
-    pdf = out_dir / (source.stem + ".pdf")
-    if returncode != 0 or not pdf.is_file() or pdf.stat().st_size == 0:
+    result = out_dir / f"{source.stem}.{fmt}"
+    if returncode != 0 or not result.is_file() or result.stat().st_size == 0:
         detail = output.decode("utf-8", "replace").strip()[:200]
-        raise PlanDeskError(f"LibreOffice 未能產生 PDF（{detail or '沒有輸出檔案'}），"
-                            "請改匯出 ODT 後以 LibreOffice 開啟另存 PDF。")
-    return pdf
+        raise PlanDeskError(f"LibreOffice 未能產生 {fmt.upper()}（{detail or '沒有輸出檔案'}），"
+                            f"請改匯出 ODT 後以 LibreOffice 開啟另存 {fmt.upper()}。")
+    return result
 
 
 def pdf_available(soffice: str | None = None) -> bool:
