@@ -293,3 +293,13 @@ def test_documentation_sample_is_the_hualien_case():
     assert [(r.change, r.old_location, r.new_location) for r in items] == [
         ("moved", "一、(一)2.(2)", "一、(一)2.(1)"), ("removed", "一、(一)2.(3)", None),
         ("changed", "一、(一)2.(1)", "一、(一)2.(2)")]
+
+
+def test_two_sections_headed_alike_are_both_compared():
+    """A section added before another of the same heading gives rows for both (each new
+    section pairs with at most one old one): nothing is silently left out."""
+    old = Plan(title="計畫", sections=[Section("說明", paragraphs=[Paragraph("甲")])])
+    new = copy.deepcopy(old)
+    new.sections.insert(0, Section("說明", paragraphs=[Paragraph("乙全新段落")]))
+    rows = [(r.change, r.field, r.old_text, r.new_text) for r in compare_plans(old, new).rows]
+    assert rows == [("changed", "paragraph", "甲", "乙全新段落"), ("added", "section", "", "說明\n甲")]

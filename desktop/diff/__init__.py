@@ -42,10 +42,10 @@ from __future__ import annotations
 from ..model import Plan
 from ..plantext import Locator
 from .entry import (ADDED, CHANGED, KINDS, LABELS, MOVED, REMOVED, Comparison, DiffEntry)
-from .items import item_rows
+from .items import departments_text, item_rows
 from .marks import mark_changes
-from .match import content_key, match_nodes
-from .texts import ITEMS, plan_field_rows, section_rows
+from .match import content_key, match_nodes, node_text
+from .texts import ITEMS, pair_sections, plan_field_rows, section_rows, section_text
 
 
 def compare_plans(old: Plan, new: Plan) -> Comparison:
@@ -67,4 +67,5 @@ def diff_plans(old: Plan, new: Plan) -> list[DiffEntry]:
 
 
 __all__ = ["ADDED", "CHANGED", "KINDS", "LABELS", "MOVED", "REMOVED", "Comparison", "DiffEntry",
-           "compare_plans", "content_key", "diff_plans", "mark_changes", "match_nodes"]
+           "compare_plans", "content_key", "departments_text", "diff_plans", "mark_changes", "match_nodes",
+           "node_text", "pair_sections", "section_text"]

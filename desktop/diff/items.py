@@ -9,7 +9,7 @@ of such rows are counted, not listed.
 """
 from __future__ import annotations
 
-from ..model import Node, Plan
+from ..model import Department, Node, Plan
 from ..plantext import Locator
 from .entry import ADDED, CHANGED, ITEM, MOVED, REMOVED, DiffEntry
 from .match import content_key, flatten, match_items, node_text
@@ -42,8 +42,9 @@ def longest_increasing(values: list[int]) -> set[int]:
     return out
 
 
-def department_text(node: Node) -> str:
-    return "、".join(d.name if d.role == "承辦" else f"{d.name}（{d.role}）" for d in node.departments)
+def departments_text(departments: list[Department]) -> str:
+    """One line for a department list, as the 對照表 writes it: 「電費組、資訊組（協辦）」."""
+    return "、".join(d.name if d.role == "承辦" else f"{d.name}（{d.role}）" for d in departments)
 
 
 def _sibling_lists(plan: Plan) -> list[tuple[str | None, list[Node]]]:
@@ -95,7 +96,7 @@ def _edits(old: Node, new: Node) -> tuple[list[str], list[str], list[tuple[str, 
         fields.append(TEXT)
         same = content_key(node_text(old)) == content_key(node_text(new))
         words.append("年份或標點修正" if same else "文字修正")
-    before, after = department_text(old), department_text(new)
+    before, after = departments_text(old.departments), departments_text(new.departments)
     if before != after:
         fields.append(DEPARTMENTS)
         words.append(f"承辦部門由「{before or '無'}」改為「{after or '無'}」")

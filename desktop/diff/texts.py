@@ -29,7 +29,7 @@ def plan_field_rows(old: Plan, new: Plan) -> list[tuple[tuple, DiffEntry]]:
     return out
 
 
-def _section_text(section: Section) -> str:
+def section_text(section: Section) -> str:
     return "\n".join([section.heading] + [p.text for p in section.paragraphs] + section.notes)
 
 
@@ -74,21 +74,33 @@ def _part_rows(old: Section, new: Section, major: float, old_loc: Locator, new_l
     return out
 
 
+def pair_sections(old: Plan, new: Plan) -> dict[str, tuple[int, Section]]:
+    """Old section id → (index, new section) with the same heading; each new section
+    pairs once, in order, so two sections headed alike are both compared."""
+    free: dict[str, list[int]] = {}
+    for index, section in enumerate(new.sections):
+        free.setdefault(content_key(section.heading), []).append(index)
+    pairs = {}
+    for before in old.sections:
+        indexes = free.get(content_key(before.heading))
+        if indexes:
+            index = indexes.pop(0)
+            pairs[before.id] = (index, new.sections[index])
+    return pairs
+
+
 def section_rows(old: Plan, new: Plan, old_loc: Locator, new_loc: Locator) -> list[tuple[tuple, DiffEntry]]:
     """Rows keyed (section position in the new plan, part, position in the part)."""
-    new_by_key = {content_key(s.heading): (i, s) for i, s in enumerate(new.sections)}
+    pairs = pair_sections(old, new)
     out: list[tuple[tuple, DiffEntry]] = []
-    seen: set[str] = set()
     major = 0.5  # a removed section goes after the section that preceded it last year
     for before in old.sections:
-        key = content_key(before.heading)
-        if key not in new_by_key or key in seen:
+        if before.id not in pairs:
             out.append(((major + 0.5, HEAD, 0), DiffEntry(
                 REMOVED, SECTION, old_loc.section(before.id), None, "上年度有、本年度刪除的章節。",
-                old_text=_section_text(before), old_target=f"section:{before.id}")))
+                old_text=section_text(before), old_target=f"section:{before.id}")))
             continue
-        seen.add(key)
-        index, after = new_by_key[key]
+        index, after = pairs[before.id]
         major = index + 1
         if before.heading != after.heading:
             out.append(((major, HEAD, 0), DiffEntry(
@@ -96,9 +108,10 @@ def section_rows(old: Plan, new: Plan, old_loc: Locator, new_loc: Locator) -> li
                 before.heading, after.heading, f"section:{before.id}", f"section:{after.id}")))
         out += _part_rows(before, after, major, old_loc, new_loc, "paragraph", BODY)
         out += _part_rows(before, after, major, old_loc, new_loc, "note", NOTES)
+    paired = {index for index, _ in pairs.values()}
     for index, section in enumerate(new.sections):
-        if content_key(section.heading) not in seen:
+        if index not in paired:
             out.append(((index + 1, HEAD, 0), DiffEntry(
                 ADDED, SECTION, None, new_loc.section(section.id), "本年度新增的章節。",
-                new_text=_section_text(section), new_target=f"section:{section.id}")))
+                new_text=section_text(section), new_target=f"section:{section.id}")))
     return out

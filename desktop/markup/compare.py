@@ -6,7 +6,7 @@ Kept to a few small functions over ``desktop.diff`` (``match_nodes``, the rows o
 """
 from __future__ import annotations
 
-from ..diff import content_key, diff_plans, match_nodes
+from ..diff import departments_text, diff_plans, match_nodes, node_text, pair_sections, section_text
 from ..model import Plan
 
 
@@ -17,8 +17,10 @@ def match_items(plan: Plan, returned: Plan) -> dict[str, str]:
 
 def section_pairs(plan: Plan, returned: Plan) -> dict[str, str]:
     """plan section id → returned section id, by heading (as the 對照表 matches them)."""
-    by_key = {content_key(s.heading): s.id for s in returned.sections}
-    return {s.id: by_key[content_key(s.heading)] for s in plan.sections if content_key(s.heading) in by_key}
+    return {plan_id: section.id for plan_id, (_, section) in pair_sections(plan, returned).items()}
+
+
+__all__ = ["departments_text", "match_items", "moved_items", "node_text", "section_pairs", "section_text"]
 
 
 def moved_items(plan: Plan, returned: Plan) -> list[str]:

@@ -12,15 +12,13 @@ import difflib
 
 from ..model import Department, Node, Plan
 from . import markers
+from .compare import departments_text
 from .markers import Segment
 
 NODE_FIELDS = ("title", "text", "departments", "period")
 _JOINERS = " \t\n、"
 
 
-def departments_text(departments: list[Department]) -> str:
-    """One line for a department list, the way the 對照表 writes it."""
-    return "、".join(d.name if d.role == "承辦" else f"{d.name}（{d.role}）" for d in departments)
 
 
 def parent_ids(plan: Plan) -> dict[str, str | None]:

@@ -14,11 +14,11 @@ from pathlib import Path
 from ..model import Node, Plan
 from ..plantext import FieldRef, Locator
 from . import markers
-from .compare import match_items, moved_items, section_pairs
+from .compare import match_items, moved_items, node_text, section_pairs, section_text
 from .entries import FieldPatch, Placement, ReviewEntry
 from .locate import NODE_FIELDS, Marked, merge, node_value, pair_nodes, parent_ids, stripped
 from .revision import COMMENT, INSERT
-from .sections import SectionPatch, pair_paragraphs, section_text, text_at
+from .sections import SectionPatch, pair_paragraphs, text_at
 from .views import read_readings
 
 RECOGNISABLE = 0.5  # below this share of matching items the document is another plan
@@ -35,8 +35,6 @@ class Review:
         return self.matched >= RECOGNISABLE
 
 
-def _text(node: Node) -> str:
-    return "\n".join(part for part in (node.title, node.text) if part)
 
 
 def _content(node: Node) -> list[tuple]:
@@ -155,12 +153,12 @@ class _Builder:
                 self.entries.append(self.stamp(entry, [m for m in marks if self.revs[m].kind != COMMENT]))
                 self.comments_in(twin)
                 continue
-            entry = ReviewEntry("delete", self.where_b(node.id), "item", _text(plain), "", target=target)
+            entry = ReviewEntry("delete", self.where_b(node.id), "item", node_text(plain), "", target=target)
             entry.order = (self.table_at, self.order_b[node.id], -1)
             self.entries.append(self.stamp(entry, self.base_m.marks(node)))
         for node in came:
             plain = self.new_nodes[node.id]
-            entry = ReviewEntry("insert", self.loc_n.node(node.id), "item", "", _text(plain), target=node.id,
+            entry = ReviewEntry("insert", self.loc_n.node(node.id), "item", "", node_text(plain), target=node.id,
                                 node=copy.deepcopy(plain),
                                 place=self.place(self.new, self.parent_n, node.id, self.plan_id_n))
             entry.order = (self.table_at, self.order_n[node.id], -1)
@@ -196,7 +194,7 @@ class _Builder:
                     entry.order = (*order, index)
                     self.entries.append(entry)
         for node in _top(plan_nodes, {n.id for n in plan_nodes} - set(self.pairs_ob), plan_parent):
-            entry = ReviewEntry("remove", self.loc_o.node(node.id), "item", _text(node), "", target=node.id)
+            entry = ReviewEntry("remove", self.loc_o.node(node.id), "item", node_text(node), "", target=node.id)
             following = self._next_order(node, plan_parent)
             entry.order = (self.table_at, following - 5e-4, 0)
             self.entries.append(entry)
@@ -204,7 +202,7 @@ class _Builder:
             n for n, w in self.base_m.whole.items() if w}
         for node in _top(self.base_m.nodes, extra, self.parent_b):
             plain = self.base_nodes[node.id]
-            entry = ReviewEntry("add", self.loc_b.node(node.id), "item", "", _text(plain), target=node.id,
+            entry = ReviewEntry("add", self.loc_b.node(node.id), "item", "", node_text(plain), target=node.id,
                                 node=copy.deepcopy(plain),
                                 place=self.place(self.base, self.parent_b, node.id, self.plan_id_b))
             entry.order = (self.table_at, self.order_b[node.id], 0)

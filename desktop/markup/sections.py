@@ -33,8 +33,6 @@ def text_at(texts: list[str], index: int | None) -> str:
     return "" if index is None else texts[index]
 
 
-def section_text(section: Section) -> str:
-    return "\n".join([section.heading] + [p.text for p in section.paragraphs] + section.notes)
 
 
 def pair_paragraphs(base: list[str], new: list[str], points: set[int]) -> list[tuple[int | None, int | None]]:
