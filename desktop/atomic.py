@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Callable
 
 from .errors import PlanDeskError, explain
+from .long_path import refuse_too_long
 from .scratch import make_scratch_dir
 
 REPLACE_TRIES = 6          # × REPLACE_PAUSE ≈ 0.5 s
@@ -65,6 +66,7 @@ def write_atomic(path: str | Path, produce: Callable[[Path], None]) -> Path:
         raise PlanDeskError(f"找不到資料夾 {folder}，請選擇已存在的資料夾。")
     if target.exists() and _read_only(target):
         raise PlanDeskError(f"{path.name} 是唯讀檔案，無法覆寫；請另選檔名或解除唯讀，原檔案未變更。")
+    refuse_too_long(target)  # Windows without LongPathsEnabled: say so before writing
     if len(target.name.encode("utf-8")) > 255:
         raise PlanDeskError(explain(OSError(errno.ENAMETOOLONG, "File name too long", path.name)))
     try:

@@ -361,7 +361,7 @@ def test_word_failure_and_timeout_are_clear_and_end_word(windows, fake_spawn, mo
 @posix_only  # on a real Windows the folders themselves depend on the policy
 def test_too_long_a_target_is_refused_on_windows_unless_long_paths_are_on(monkeypatch, tmp_path):
     """Without the LongPathsEnabled policy Windows says "not found"; PlanDesk says what to do."""
-    from desktop.export.long_path import FILESYSTEM_KEY, TEMP_NAME_ROOM
+    from desktop.long_path import FILESYSTEM_KEY, TEMP_NAME_ROOM
     plan = read_plan_file(fixture_path("taipei-114"))
     deep = tmp_path.joinpath(*["年度提升服務效能執行計畫資料夾"] * 14)
     deep.mkdir(parents=True)
@@ -373,6 +373,9 @@ def test_too_long_a_target_is_refused_on_windows_unless_long_paths_are_on(monkey
     monkeypatch.setattr(sys, "platform", "win32")
     with pytest.raises(PlanDeskError, match=r"完整路徑有 \d+ 個字元.*請改存到較短的資料夾"):
         export_plan(plan, "docx", target)
+    from desktop.atomic import write_atomic  # every file PlanDesk writes (考核 forms too) is checked
+    with pytest.raises(PlanDeskError, match=r"完整路徑有 \d+ 個字元"):
+        write_atomic(target.with_suffix(".odt"), lambda tmp: tmp.write_bytes(b"x"))
     short = tmp_path / "short.docx"
     assert export_plan(plan, "docx", short) == short
     registry.values[("HKLM", None, FILESYSTEM_KEY)] = 1  # the policy is on: written as asked

@@ -19,7 +19,6 @@ from ..limits import check_plan
 from ..model import Plan
 from .blocks import Document
 from .layout import plan_document, table_document
-from .long_path import refuse_too_long
 
 FORMATS = ("docx", "odt", "pdf")
 
@@ -41,7 +40,6 @@ def write_document(doc: Document, fmt: str, target: str | Path, soffice: str | N
     """Render layout blocks to ``target`` atomically in format ``fmt`` (PDF: with the
     LibreOffice program ``soffice`` when given, see :func:`.pdf.find_soffice`)."""
     write = _writer(fmt, soffice)
-    refuse_too_long(target)
     return write_atomic(Path(target), lambda tmp: write(doc, tmp))
 
 

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QHBoxLayout, QLa
 from ..atomic import write_atomic
 from ..errors import PlanDeskError
 from ..export import export_plan
-from ..export.long_path import refuse_too_long
 from ..export.pdf import INSTALL_HINT, pdf_available, temporary_folder
 from ..export.pdf_pages import PageImage, iter_pages, render_pages
 from ..model import Plan
@@ -142,7 +141,6 @@ class PrintPreview(QDialog):
             if not target:
                 return None
         try:
-            refuse_too_long(target)
             return write_atomic(Path(target), lambda tmp: shutil.copyfile(self.pdf, tmp))
         except PlanDeskError as exc:
             dialogs.show_error(self, exc.message)

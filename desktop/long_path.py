@@ -11,11 +11,11 @@ import ntpath
 import sys
 from pathlib import Path
 
-from ..errors import PlanDeskError
+from .errors import PlanDeskError
 
 MAX_PATH = 260
-# the atomic write's temporary file next to the target is this much longer:
-# "." + stem + "-" + 8 random characters + suffix + ".tmp" (desktop/atomic.py)
+# margin kept below MAX_PATH for what the atomic write may put beside the target
+# (a staged copy ".~plandesk-<pid>.tmp" when the temporary folder is on another disk)
 TEMP_NAME_ROOM = 14
 FILESYSTEM_KEY = r"SYSTEM\CurrentControlSet\Control\FileSystem"
 
