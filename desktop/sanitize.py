@@ -34,13 +34,13 @@ INVISIBLE_NAMES = {
     "\u061c": "阿拉伯字母標記（ALM）", "\u200b": "零寬空格", "\u200c": "零寬不連字", "\u200d": "零寬連字",
     "\u2060": "零寬不換行", "\ufeff": "零寬不換行空格（BOM）", "\u00ad": "軟連字號",
 }
-_INVISIBLE = re.compile("[" + "".join(INVISIBLE_NAMES) + "]")
+INVISIBLE = re.compile("[" + "".join(INVISIBLE_NAMES) + "]")
 
 
 def invisible_chars(text: str) -> list[str]:
     """The distinct invisible or bidi control characters in ``text``, in order of appearance."""
-    return list(dict.fromkeys(_INVISIBLE.findall(text or "")))
+    return list(dict.fromkeys(INVISIBLE.findall(text or "")))
 
 
 def strip_invisible(text: str) -> str:
-    return _INVISIBLE.sub("", text or "")
+    return INVISIBLE.sub("", text or "")

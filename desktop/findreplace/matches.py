@@ -74,7 +74,11 @@ def find(plan: Plan, query: str, match_case: bool = False) -> list[Match]:
     """Every occurrence of ``query`` (literal text) in ``plan``, in document order."""
     if not query:
         return []
-    pattern = re.compile(re.escape(query), 0 if match_case else re.IGNORECASE)
+    return find_pattern(plan, re.compile(re.escape(query), 0 if match_case else re.IGNORECASE))
+
+
+def find_pattern(plan: Plan, pattern: re.Pattern) -> list[Match]:
+    """Every match of the compiled ``pattern`` in ``plan``, in document order."""
     return [Match(ref, m.start(), m.end(), text, location)
             for ref, text, location in _fields(plan, Locator(plan))
             for m in pattern.finditer(text)]
