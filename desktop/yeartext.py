@@ -149,3 +149,9 @@ def find_letters(text: str) -> list[LetterRef]:
         previous_end = m.end()
     return out
 
+
+def years_outside_letters(text: str) -> list[YearMention]:
+    """The years of ``text`` that are not part of a letter reference 「…年…月…日…字第…號」
+    (a letter's own date says when it was written, not which year the plan is for)."""
+    spans = [(letter.start, letter.end) for letter in find_letters(text)]
+    return [m for m in find_years(text) if not any(s <= m.start < e for s, e in spans)]

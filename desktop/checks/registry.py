@@ -6,6 +6,7 @@ from datetime import date
 from functools import cached_property
 from typing import Callable, Iterator
 
+from ..assessment.items import review_items
 from ..model import Plan
 from ..plantext import Locator, TextField, text_fields
 
@@ -41,6 +42,11 @@ class CheckContext:
     @cached_property
     def fields(self) -> list[TextField]:
         return list(text_fields(self.plan, self.locator))
+
+    @cached_property
+    def review_items(self) -> list:
+        """The plan's 考核 items (desktop.assessment), shared by the review rules."""
+        return review_items(self.plan)
 
     def finding(self, rule: str, severity: str, field_or_target, message: str,
                 location: str | None = None) -> Finding:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import timedelta
 
 from ..assessment.due_dates import period_end
-from ..assessment.items import review_items
 from .items import normalized
 from .registry import WARNING, rule
 
@@ -15,7 +14,7 @@ _EXPLANATION = 6                  # fewer characters do not explain a delay
 
 def _results(ctx):
     """(item, period name, result or None) for every item and period."""
-    items = review_items(ctx.plan)
+    items = ctx.review_items
     for period in ctx.plan.review.periods:
         for item in items:
             yield item, period, ctx.plan.review.result(item.node.id, period.name)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ..yeartext import find_dates, find_letters, find_years
+from ..yeartext import find_dates, find_letters, find_years, years_outside_letters
 from .registry import ERROR, HINT, WARNING, rule
 
 # 「108 年度提升服務效能執行計畫」: the plan naming itself (or the head office's plan of the year)
@@ -17,11 +17,6 @@ _DEADLINE = re.compile(r"[ \u3000]*年[ \u3000]*[0-9０-９]{1,2}[ \u3000]*月[ 
 
 def _letter_spans(text):
     return [(l.start, l.end) for l in find_letters(text)]
-
-
-def _outside_letters(text):
-    spans = _letter_spans(text)
-    return [m for m in find_years(text) if not any(s <= m.start < e for s, e in spans)]
 
 
 @rule("year-title", "計畫名稱年度")
@@ -45,7 +40,7 @@ def plan_name_year(ctx):
     for field in ctx.fields:
         if field.ref.kind == "plan" and field.ref.attr == "title":
             continue
-        for mention in _outside_letters(field.text):
+        for mention in years_outside_letters(field.text):
             if mention.roc != ctx.plan.year and _PLAN_NAME.match(field.text, mention.end):
                 yield ctx.finding("year-plan-name", ERROR, field,
                                   f"這裡寫「{mention.written} 年度」計畫，但本計畫是 {ctx.plan.year} 年度，請改為 {ctx.plan.year} 年度。")

@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..model import Plan
-from ..yeartext import find_dates, find_letters, find_years
+from ..yeartext import find_dates, find_years, years_outside_letters
 
 DATE_LINE, PERIODS, ASSESSMENT = "日期列", "執行期間", "考核日期"
 _PLAUSIBLE = 2
@@ -74,11 +74,6 @@ class SourceYear:
                 "votes": {source: {str(y): n for y, n in sorted(c.items())} for source, c in self.votes.items()}}
 
 
-def _outside_letters(text: str) -> list:
-    spans = [(letter.start, letter.end) for letter in find_letters(text)]
-    return [m for m in find_years(text) if not any(s <= m.start < e for s, e in spans)]
-
-
 def source_year(plan: Plan) -> SourceYear:
     """Read ``plan``'s year from its title, date line, periods and 考核 dates."""
     title_years = [m.roc for m in find_years(plan.title)]
@@ -95,7 +90,7 @@ def source_year(plan: Plan) -> SourceYear:
         if "考核" not in section.heading:
             continue
         for text in [p.text for p in section.paragraphs] + section.notes:
-            years = [m.roc for m in _outside_letters(text)]
+            years = [m.roc for m in years_outside_letters(text)]
             if years:
                 votes[ASSESSMENT][min(years)] += 1
     title = title_years[0] if title_years else None
