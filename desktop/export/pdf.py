@@ -67,8 +67,9 @@ def pdf_available(soffice: str | None = None) -> bool:
 def write_pdf(doc: Document, target: Path, soffice: str | None = None) -> None:
     """Write ``doc`` as PDF to ``target`` (callers make it atomic); ``soffice`` as in
     :func:`convert_to_pdf`."""
+    program = find_soffice(soffice)  # looked up once (on Windows: registry and Program Files)
     with temporary_folder("plandesk-pdf-") as tmp:
-        if find_soffice(soffice) is None and find_word():
+        if program is None and find_word():
             from .docx_writer import write_docx
             from .word_pdf import convert_with_word
             source = Path(tmp) / "plan.docx"
@@ -79,5 +80,5 @@ def write_pdf(doc: Document, target: Path, soffice: str | None = None) -> None:
             source = Path(tmp) / "plan.odt"
             write_odt(doc, source)
             pdf = convert_to_pdf(source, Path(tmp), timeout=pdf_timeout(source.stat().st_size, TIMEOUT_S),
-                                 soffice=soffice)
+                                 soffice=program)
         shutil.copyfile(pdf, target)

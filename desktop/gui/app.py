@@ -21,7 +21,6 @@ from ..demo import seed_if_empty
 from ..errors import LibraryDamaged, PlanDeskError
 from ..library import Library
 from ..paths import data_dir, default_db_path, reject_foreign_path
-from ..scratch import clean_scratch
 from . import single_instance, welcome
 from .crash import install_excepthook, log, setup_logging
 from .instance_lock import InstanceLock
@@ -130,7 +129,6 @@ def run_gui(db_path: Path, argv: list[str], open_file: Path | None = None) -> in
     app = make_application(argv)
     setup_logging()
     install_excepthook()
-    clean_scratch()
     from . import dialogs
     if Path(db_path).exists() and single_instance.hand_over(db_path, open_file):
         return 0  # the running window came to the front with the file
