@@ -1,6 +1,6 @@
 """Invisible and bidi control characters pasted from web pages or e-mail: an RLO
 makes 「反向文字」 display and print reversed, zero-width spaces break search.
-The check panel offers one-click cleanup (desktop.cleanup.strip_invisible_op)."""
+The check panel offers one-click cleanup (desktop.checks.fixes.strip_invisible_op)."""
 from __future__ import annotations
 
 from ..sanitize import INVISIBLE_NAMES, invisible_chars

@@ -12,7 +12,7 @@ Public API (no Qt):
 Row structure (:class:`DiffEntry`):
 
 ``change``
-    "added" | "removed" | "changed" | "moved" (also as ``kind``; ``label`` is
+    "added" | "removed" | "changed" | "moved" (``label`` is
     新增/刪除/修正/移動). Only real changes are rows: an item renumbered because
     of other rows is not one (``Comparison.renumbered`` counts them).
 ``field``

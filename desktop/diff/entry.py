@@ -32,10 +32,6 @@ class DiffEntry:
     extras: list[tuple[str, str, str]] = field(default_factory=list)  # (label, old, new): departments, period
 
     @property
-    def kind(self) -> str:
-        return self.change
-
-    @property
     def label(self) -> str:
         return LABELS[self.change]
 

@@ -304,11 +304,6 @@ class AssessmentView(QWidget):
         node_id = current.data(NodeIdRole) if current.isValid() else None
         self._show_editor(node_id)
 
-    def select_node(self, node_id: str) -> None:
-        row = self.model.row_of(node_id)
-        if row >= 0:
-            self.table.selectRow(row)
-
     def _show_editor(self, node_id: str | None) -> None:
         self._node_id = node_id
         period = self.current_period()

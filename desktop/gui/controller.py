@@ -87,23 +87,15 @@ class TreeController(QObject):
     def new_sibling(self, edit: bool = True) -> str | None:
         """Enter: a new empty item right below the current one (at the top level end when none).
         Enter on a new item still blank replaces it: Enter, Enter never piles up empty items."""
-        if hasattr(self.view, "discard_fresh"):
-            self.view.discard_fresh(select_previous=True)
+        self.view.discard_fresh(select_previous=True)
         current = self.current_id()
         node = Node()
         def build():
             parent_id, index = self._where(current)
             return InsertNodes(parent_id, index + (1 if current else 0), [node], QCoreApplication.translate("TreeController", "新增項目"))
         if self.run(build, lambda change: node.id) and edit:
-            self._edit_new(node.id, current)
+            self.view.edit_new(node.id, current)  # the view drops it again when left empty
         return node.id
-
-    def _edit_new(self, node_id: str, previous: str | None) -> None:
-        """Type the new item's title; the plan view drops it again when left empty."""
-        if hasattr(self.view, "edit_new"):
-            self.view.edit_new(node_id, previous)
-        else:
-            self.view.edit(self.model.index_of(node_id))
 
     def new_child(self, edit: bool = True) -> str | None:
         """Ctrl+Enter / Insert: a new last child of the current item."""
@@ -113,7 +105,7 @@ class TreeController(QObject):
             parent = self.document.plan.find(self._need_current())[0]
             return InsertNodes(parent.id, len(parent.children), [node], QCoreApplication.translate("TreeController", "新增子項目"))
         if self.run(build, lambda change: node.id) and edit:
-            self._edit_new(node.id, current)
+            self.view.edit_new(node.id, current)  # the view drops it again when left empty
         return node.id
 
     def _move(self, make) -> None:

@@ -6,7 +6,6 @@ from .. import limits as core
 from ..errors import PlanDeskError
 from .blocks import GridBuilder
 
-MAX_FILE_BYTES = core.MAX_FILE_BYTES     # the .docx/.odt file itself
 # one uncompressed XML part: at least what PlanDesk writes for the largest plan it accepts
 MAX_PART_BYTES = core.MAX_XML_PART_BYTES
 MAX_TOTAL_BYTES = MAX_PART_BYTES + 40 * 1024 * 1024  # all declared uncompressed sizes together
