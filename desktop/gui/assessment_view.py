@@ -59,6 +59,7 @@ class AssessmentView(QWidget):
         self._node_id: str | None = None
         self._loading = False
         self._stale = False  # changes arrived while hidden
+        self._items = []     # the plan's review items, as of the last refresh
 
         self.period = QComboBox()
         self.filter = QComboBox()
@@ -229,15 +230,15 @@ class AssessmentView(QWidget):
             self._stale = False
             self._period_changed()
 
-    def visible_items(self, items=None):
-        """The review items the filters show (``items``: the plan's, when already at hand)."""
+    def _visible_items(self):
+        """The review items the filters show."""
         plan, period = self.plan, self.current_period()
         if plan is None or period is None:
             return []
         wanted_dept = self.department.currentData() or ""
         mode = self.filter.currentText()
         out = []
-        for item in review_items(plan) if items is None else items:
+        for item in self._items:
             result = plan.review.result(item.node.id, period.name)
             if wanted_dept and not item.has_department(wanted_dept):
                 continue
@@ -254,38 +255,34 @@ class AssessmentView(QWidget):
             return
         keep = self._node_id
         period = self.current_period()
-        items = review_items(self.plan) if self.plan else []
-        self.model.set_rows(self.plan, period.name if period else "", self.visible_items(items))
+        # the plan's items change only with its tree: kept for the result edits in between
+        self._items = review_items(self.plan) if self.plan else []
+        self.model.set_rows(self.plan, period.name if period else "", self._visible_items())
         row = self.model.row_of(keep) if keep else -1
         if row >= 0:
             self.table.selectRow(row)
         self._show_editor(keep if row >= 0 else None)  # the period may have changed under the same row
-        self._update_counts(items)
+        self._update_counts()
 
-    def _update_counts(self, items=None) -> None:
+    def _update_counts(self) -> None:
         period = self.current_period()
         if period is None:
             self.counts.clear()
             self.reminder.hide()
             return
-        items = review_items(self.plan) if items is None else items
+        items = self._items
         filled = sum(1 for i in items if (r := self.plan.review.result(i.node.id, period.name)) and r.filled)
         self.counts.setText(self.tr("共 {0} 項，已填報 {1} 項，未填報 {2} 項；目前顯示 {3} 項").format(
             len(items), filled, len(items) - filled, self.model.rowCount()))
-        text = self.reminder_text(items)
+        text = self._reminder_text(period, len(items) - filled)
         self.reminder.setText(text)
         self.reminder.setVisible(bool(text))
 
-    def reminder_text(self, items=None) -> str:
+    def _reminder_text(self, period, missing: int) -> str:
         """「上半年考核結果應於 7 月 5 日前送業務處：尚有 12 項未填報」 near (or past) the due date."""
-        period = self.current_period()
-        if period is None:
-            return ""
         due = due_of(self.plan, period).value
         if due is None:
             return ""
-        items = review_items(self.plan) if items is None else items
-        missing = sum(1 for i in items if not ((r := self.plan.review.result(i.node.id, period.name)) and r.filled))
         days = (due - self.today).days
         if not missing or days > REMIND_DAYS or -days > OVERDUE_DAYS:
             return ""

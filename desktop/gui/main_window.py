@@ -192,8 +192,8 @@ class MainWindow(QMainWindow):
             self.tree.expandToDepth(1)
             self.plan_editor.set_document(document)
             self.assessment_view.set_document(document)
-            if self.assessment_view.reminder_text():
-                self.statusBar().showMessage(self.assessment_view.reminder_text(), 15000)
+            if self.assessment_view.reminder.text():  # set_document computed it
+                self.statusBar().showMessage(self.assessment_view.reminder.text(), 15000)
             if self.check_panel is not None:
                 self.check_panel.show_plan(document.plan)
         if self.library_panel.current_plan_id() != plan_id:
