@@ -59,6 +59,7 @@ class ChangeWatcher(QObject):
             window.library_panel.refresh(select=window.document.plan.id)
         else:
             window.library_panel.refresh()
+        window.markup.reload()  # review notes may have come in with it (plandesk review --accept-all)
 
     def _show_again(self, document) -> None:
         window = self.window

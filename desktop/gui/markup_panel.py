@@ -240,15 +240,24 @@ class MarkupReview:
         self.sections.list.currentRowChanged.connect(lambda _row: self.refresh())
         self.panel.locate.connect(window.locate)
         self.panel.applied.connect(self._applied)
-        self.notes.resolved.connect(self.refresh)
-        self.section_notes.resolved.connect(self.refresh)
+        self.notes.resolved.connect(self.reload)
+        self.section_notes.resolved.connect(self.reload)
+        self._notes: tuple[int | None, list] = (None, [])  # (plan id, its open notes), read once per plan
+
+    def reload(self) -> None:
+        """:meth:`refresh` with the notes read again from the library (after they changed)."""
+        self._notes = (None, [])
+        self.refresh()
 
     def refresh(self) -> None:
         """Note markers of the shown plan, and the notes of the selected item."""
         document, model = self.window.document, self.window.model
         if self.panel.document is not document:
             self.panel.hide()  # the review belongs to the plan it was made for
-        notes = self.window.library.review_notes(document.plan.id) if document else []
+        plan_id = document.plan.id if document else None
+        if self._notes[0] != plan_id:  # a selection change reuses them: no query per arrow key
+            self._notes = (plan_id, self.window.library.review_notes(plan_id) if document else [])
+        notes = self._notes[1]
         marked = {n.target for n in notes if n.target}
         changed = marked ^ model.noted
         model.noted = marked
@@ -304,7 +313,7 @@ class MarkupReview:
         return True
 
     def _applied(self, count: int) -> None:
-        self.refresh()
+        self.reload()
         self.window.statusBar().showMessage(
             self.window.tr("已套用 {0} 處修正（可用「復原」一次還原）").format(count), 10000)
 
