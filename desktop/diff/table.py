@@ -14,29 +14,32 @@ WIDTHS = [4.0, 4.0, 2.0]
 NONE = "（無）"
 
 
-def _runs(entry: DiffEntry, old: str, new: str, new_side: bool) -> list[Run]:
+def _runs(entry: DiffEntry, old: str, new: str) -> tuple[list[Run], list[Run]]:
+    """(old side, new side) of one text, marked once for both."""
     if entry.change == CHANGED:
-        before, after = mark_changes(old, new)
-        return after if new_side else before
+        return mark_changes(old, new)
     if entry.change == ADDED:
-        return whole(new, UNDERLINE)
+        return [], whole(new, UNDERLINE)
     if entry.change == REMOVED:
-        return whole(old, STRIKE)
-    return whole(new if new_side else old, PLAIN)
+        return whole(old, STRIKE), []
+    return whole(old, PLAIN), whole(new, PLAIN)
 
 
-def side_lines(entry: DiffEntry, new_side: bool) -> list[list[Run]]:
-    """One side of a row as lines of marked runs: the place, the text, then the
+def row_sides(entry: DiffEntry) -> tuple[list[list[Run]], list[list[Run]]]:
+    """(上年度, 本年度) of a row as lines of marked runs: the place, the text, then the
     changed departments and period (「承辦部門：…」)."""
-    location = entry.new_location if new_side else entry.old_location
-    if location is None:
-        return [[(NONE, PLAIN)]]
-    lines = [[(location, PLAIN)]]
-    lines += [line for line in split_lines(_runs(entry, entry.old_text, entry.new_text, new_side)) if line]
-    for label, old, new in entry.extras:
-        value = _runs(entry, old, new, new_side) or [("無", PLAIN)]
-        lines.append([(f"{label}：", PLAIN)] + value)
-    return lines
+    texts = [_runs(entry, entry.old_text, entry.new_text)]
+    extras = [(label, _runs(entry, old, new)) for label, old, new in entry.extras]
+    sides = []
+    for side, location in ((0, entry.old_location), (1, entry.new_location)):
+        if location is None:
+            sides.append([[(NONE, PLAIN)]])
+            continue
+        lines = [[(location, PLAIN)]]
+        lines += [line for line in split_lines(texts[0][side]) if line]
+        lines += [[(f"{label}：", PLAIN)] + (runs[side] or [("無", PLAIN)]) for label, runs in extras]
+        sides.append(lines)
+    return sides[0], sides[1]
 
 
 def explanation(entry: DiffEntry) -> str:
@@ -48,7 +51,11 @@ def explanation(entry: DiffEntry) -> str:
 
 def table_rows(entries: list[DiffEntry]) -> list[list]:
     """One row per entry: 本年度 and 上年度 as rich lines, the 說明 text."""
-    return [[side_lines(e, True), side_lines(e, False), explanation(e)] for e in entries]
+    rows = []
+    for entry in entries:
+        old_side, new_side = row_sides(entry)
+        rows.append([new_side, old_side, explanation(entry)])
+    return rows
 
 
 def table_title(old: Plan, new: Plan) -> str:

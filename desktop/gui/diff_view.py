@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QHBoxLayout, QLa
 
 from ..diff import compare_plans
 from ..diff.marks import STRIKE, UNDERLINE
-from ..diff.table import side_lines, write_diff_table
+from ..diff.table import row_sides, write_diff_table
 from ..errors import PlanDeskError
 from . import dialogs
 
@@ -42,8 +42,9 @@ def rows_html(entries) -> str:
     rows = []
     for e in entries:
         label = f"<b style='color:{_LABEL_CSS[e.label]}'>{e.label}</b><br>{html.escape(e.detail)}"
-        rows.append(f"<tr><td width='20%'>{label}</td><td width='40%'>{lines_html(side_lines(e, False))}</td>"
-                    f"<td width='40%'>{lines_html(side_lines(e, True))}</td></tr>")
+        old_side, new_side = row_sides(e)
+        rows.append(f"<tr><td width='20%'>{label}</td><td width='40%'>{lines_html(old_side)}</td>"
+                    f"<td width='40%'>{lines_html(new_side)}</td></tr>")
     return (f"<table width='100%' border='1' cellspacing='0' cellpadding='5' style='border-color:#bbbbbb'>"
             f"<tr>{head}</tr>{''.join(rows)}</table>")
 
