@@ -288,7 +288,7 @@ def test_every_menu_action_runs_without_error(qtbot, tmp_path, dialogs, monkeypa
         window.controller.select(window.document.plan.tree[-1].id)
         window.actions[name].trigger()
     assert {"import_dialog", "export_dialog", "print_preview", "clone_wizard", "diff_view",
-            "about", "keys"} <= set(calls)
+            "about", "keys", "backup_dialog"} <= set(calls)
     assert len(library.list_plans()) == 2  # 建立計畫複本 ran
     for _ in range(2):
         window.actions["delete_plan"].trigger()

@@ -17,6 +17,7 @@ ACTIONS = [
     ("review_markup", QT_TRANSLATE_NOOP("MainWindow", "匯入處長修正…"), [], "window"),
     ("export_plan", QT_TRANSLATE_NOOP("MainWindow", "匯出…"), ["Ctrl+E"], "window"),
     ("print_preview", QT_TRANSLATE_NOOP("MainWindow", "預覽列印…"), ["Ctrl+P"], "window"),
+    ("backup", QT_TRANSLATE_NOOP("MainWindow", "備份與還原…"), [], "window"),
     ("recycle_bin", QT_TRANSLATE_NOOP("MainWindow", "資源回收筒…"), [], "window"),
     ("settings", QT_TRANSLATE_NOOP("MainWindow", "設定…"), [], "window"),
     ("quit", QT_TRANSLATE_NOOP("MainWindow", "結束"), ["Ctrl+Q"], "window"),
@@ -55,7 +56,7 @@ ACTIONS = [
 
 MENUS = [
     (QT_TRANSLATE_NOOP("MainWindow", "檔案(&F)"), ["new_plan", "import_plan", "review_markup", None, "export_plan", "print_preview", None,
-                "recycle_bin", "settings", None, "quit"]),
+                "backup", "recycle_bin", "settings", None, "quit"]),
     (QT_TRANSLATE_NOOP("MainWindow", "編輯(&E)"), ["undo", "redo", None, "cut", "copy", "paste", None, "new_sibling", "new_child",
                 "indent", "outdent", "move_up", "move_down", "delete", "edit_title", None, "find", "replace", "search_library"]),
     (QT_TRANSLATE_NOOP("MainWindow", "計畫(&P)"), ["plan_properties", None, "rename_plan", "duplicate_plan", "delete_plan", None,

@@ -12,7 +12,7 @@ from . import dialogs
 HOOKS = {"about": "show_about", "import_dialog": "run_import_dialog", "export_dialog": "run_export_dialog",
          "print_preview": "run_print_preview", "clone_wizard": "run_clone_wizard",
          "diff_view": "run_diff_view", "check_panel": "CheckPanel", "settings_dialog": "run_settings_dialog",
-         "markup_panel": "choose_markup_file"}
+         "markup_panel": "choose_markup_file", "backup_dialog": "run_backup_dialog"}
 
 
 def load(module: str, name: str):

@@ -111,8 +111,6 @@ class MainWindow(QMainWindow):
             [self.actions[n] for n in ("new_plan", "duplicate_plan", "rename_plan", "delete_plan")],
             [self.tr("新增"), self.tr("複本"), self.tr("重新命名"), self.tr("刪除")])
         self._install_check_panel()
-        backup = self.menus["檔案(&F)"].addAction(self.tr("備份與還原…"), self._backup_dialog)
-        self.menus["檔案(&F)"].insertAction(self.actions["recycle_bin"], backup)  # before 資源回收筒
         self.markup = MarkupReview(self)  # 匯入處長修正: review panel, note markers and notes
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
@@ -148,7 +146,7 @@ class MainWindow(QMainWindow):
             "new_plan": self.new_plan, "import_plan": lambda: self.import_file(None),
             "review_markup": lambda: hooks.call(self, "markup_panel"),
             "export_plan": self.export_plan, "print_preview": self.print_preview,
-            "recycle_bin": lib.restore, "quit": self.close,
+            "backup": lambda: hooks.call(self, "backup_dialog"), "recycle_bin": lib.restore, "quit": self.close,
             "settings": lambda: hooks.call(self, "settings_dialog"),
             "undo": c.undo, "redo": c.redo, "cut": c.cut, "copy": c.copy, "paste": c.paste,
             "new_sibling": c.new_sibling, "new_child": c.new_child, "indent": c.indent,
@@ -295,9 +293,6 @@ class MainWindow(QMainWindow):
             self.instance_lock.release()
         super().closeEvent(event)
 
-    def _backup_dialog(self) -> None:
-        from .backup_dialog import run_backup_dialog
-        run_backup_dialog(self)
 
     def panes(self) -> list:
         """What Ctrl+Tab / F6 cycles through, in reading order."""

@@ -11,6 +11,7 @@ DESCRIPTIONS = {
     "import_plan": QT_TRANSLATE_NOOP("Tooltips", "讀取舊的 Word／LibreOffice 計畫，先預覽再匯入"),
     "export_plan": QT_TRANSLATE_NOOP("Tooltips", "把計畫存成 DOCX、ODT 或 PDF 公文格式"),
     "print_preview": QT_TRANSLATE_NOOP("Tooltips", "依匯出版面預覽並列印計畫"),
+    "backup": QT_TRANSLATE_NOOP("Tooltips", "立即備份計畫庫，或從自動備份中挑一份還原"),
     "recycle_bin": QT_TRANSLATE_NOOP("Tooltips", "找回已刪除的計畫"),
     "quit": QT_TRANSLATE_NOOP("Tooltips", "關閉 PlanDesk（修改都已自動儲存）"),
     "undo": QT_TRANSLATE_NOOP("Tooltips", "取消上一個修改"),
