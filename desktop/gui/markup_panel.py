@@ -11,12 +11,15 @@ from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton, QT
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ..errors import PlanDeskError
+from ..diff.marks import STRIKE, UNDERLINE
 from ..markup.entries import FIELD_NAMES, ReviewEntry, by_whom
 from . import dialogs
+from .diff_view import MARK_CSS
 
 _CONTEXT = 14  # characters shown on each side of a change
-_INS = '<span style="color:#006400; text-decoration:underline;">{}</span>'
-_DEL = '<span style="color:#b00000; text-decoration:line-through;">{}</span>'
+# marked as the 新舊對照表 view marks them (one style table for both)
+_INS = f'<span style="{MARK_CSS[UNDERLINE]}">{{}}</span>'
+_DEL = f'<span style="{MARK_CSS[STRIKE]}">{{}}</span>'
 COL_ACCEPT, COL_KIND, COL_WHERE, COL_CHANGE, COL_WHO = range(5)
 
 
@@ -52,7 +55,6 @@ def marked_html(entry: ReviewEntry) -> str:
 
 
 def _runs_html(runs) -> str:
-    from ..diff.marks import STRIKE, UNDERLINE
     styles = {UNDERLINE: _INS, STRIKE: _DEL}
     return "".join(styles[style].format(escape(text)) if style in styles else escape(_shorten(text))
                    for text, style in runs)
