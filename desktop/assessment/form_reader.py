@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import PlanDeskError
-from ..importer import read_blocks
+from ..importer import guarded, read_blocks
 from ..importer.blocks import Para, Table
 from . import form_layout as F
 
@@ -84,18 +84,8 @@ def _header_line(form: ReturnedForm, text: str) -> bool:
 def read_form(path: str | Path) -> ReturnedForm:
     """The rows and header of a returned .docx/.odt form; PlanDeskError for a bad file."""
     path = Path(path)
-    if not path.is_file():
-        raise PlanDeskError(f"找不到檔案 {path}，請確認路徑是否正確。")
+    blocks = guarded(path, lambda: read_blocks(path, []), action="讀取")
     form = ReturnedForm(path.name)
-    try:
-        blocks = read_blocks(path, [])
-    except PlanDeskError:
-        raise
-    except RecursionError as exc:
-        raise PlanDeskError(f"{path.name} 的結構層次過深，無法讀取；請用 Word 或 LibreOffice 另存新檔再試。") from exc
-    except (ValueError, KeyError, IndexError, TypeError, AttributeError, UnicodeError) as exc:
-        raise PlanDeskError(f"{path.name} 的內容有誤，無法讀取（{type(exc).__name__}）；"
-                            "請用 Word 或 LibreOffice 開啟後另存新檔再試。") from exc
     found = False
     for block in blocks:
         if isinstance(block, Para):

@@ -61,8 +61,7 @@ def package_blocks(package, notes: list[str]):
 def read_document(path: Path) -> tuple[Plan, list[str]]:
     """Parse a .docx/.odt plan; PlanDeskError (one zh-TW sentence) on any bad file."""
     path = Path(path)
-    if not path.is_file():
-        raise PlanDeskError(f"找不到檔案 {path}，請確認路徑是否正確。")
+
     def read() -> tuple[Plan, list[str]]:
         from ..markup.summary import markup_report  # tracked changes accepted, comments left out
         notes: list[str] = []
@@ -73,14 +72,17 @@ def read_document(path: Path) -> tuple[Plan, list[str]]:
     return guarded(path, read)
 
 
-def guarded(path: Path, read):
-    """``read()``, with any malformed-file failure turned into one clear sentence."""
+def guarded(path: Path, read, action: str = "匯入"):
+    """``read()`` of the document ``path``, with a missing file and any malformed-file
+    failure turned into one clear sentence (``action``: what could not be done)."""
+    if not path.is_file():
+        raise PlanDeskError(f"找不到檔案 {path}，請確認路徑是否正確。")
     try:
         return read()
     except PlanDeskError:
         raise
     except RecursionError as exc:
-        raise PlanDeskError(f"{path.name} 的結構層次過深，無法讀取；請用 Word 或 LibreOffice 另存新檔再匯入。") from exc
+        raise PlanDeskError(f"{path.name} 的結構層次過深，無法讀取；請用 Word 或 LibreOffice 另存新檔再{action}。") from exc
     except (ValueError, KeyError, IndexError, TypeError, AttributeError, UnicodeError) as exc:
         # A malformed file that slipped past the checks: still one clear sentence.
-        raise PlanDeskError(f"{path.name} 的內容有誤，無法匯入（{type(exc).__name__}）；請用 Word 或 LibreOffice 開啟後另存新檔再試。") from exc
+        raise PlanDeskError(f"{path.name} 的內容有誤，無法{action}（{type(exc).__name__}）；請用 Word 或 LibreOffice 開啟後另存新檔再試。") from exc

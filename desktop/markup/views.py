@@ -46,8 +46,6 @@ def _parse(package, part: str, data: bytes, name: str) -> Plan:
 def read_readings(path: Path) -> Readings:
     """Both readings of a returned .docx/.odt; PlanDeskError for a bad file."""
     path = Path(path)
-    if not path.is_file():
-        raise PlanDeskError(f"找不到檔案 {path}，請確認路徑是否正確。")
 
     def read() -> Readings:
         package = open_package(path)
