@@ -45,7 +45,7 @@ def render_sample(out_dir: Path, dpi: int = 70) -> list[Path]:
     period = plan.review.period("上半年")
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
-        pdf = convert_to_pdf(write_report(plan, period, "docx", Path(tmp) / "成果.docx"), Path(tmp))
+        pdf = convert_to_pdf(write_report(plan, period, Path(tmp) / "成果.docx"), Path(tmp))
         pages = render_pages(pdf, Path(tmp), dpi, prefix="page", gray=True)
         out = [out_dir / "assessment-report-hualien-108-1.png",
                out_dir / "assessment-report-hualien-108-statistics.png"]

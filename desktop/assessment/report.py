@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from ..export import write_document
+from ..errors import PlanDeskError
+from ..export import FORMATS, write_document
 from ..export.blocks import Cell, Document, Para, Table
 from ..export.layout import plan_document, table_document
 from ..export.table_layout import _TableBuilder
@@ -90,5 +91,10 @@ def report_document(plan: Plan, period: ReviewPeriod) -> Document:
     return doc
 
 
-def write_report(plan: Plan, period: ReviewPeriod, fmt: str, target: str | Path) -> Path:
+def write_report(plan: Plan, period: ReviewPeriod, target: str | Path, fmt: str | None = None) -> Path:
+    """The 成果 report as ``fmt`` (default: the target's suffix: docx, odt or pdf)."""
+    target = Path(target)
+    fmt = fmt or target.suffix.lower().lstrip(".")
+    if fmt not in FORMATS:
+        raise PlanDeskError(f"成果文件只能存成 .docx、.odt 或 .pdf，「{target.name}」的副檔名不符，請改用其中之一。")
     return write_document(report_document(plan, period), fmt, target)

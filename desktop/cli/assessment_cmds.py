@@ -1,11 +1,11 @@
 """form, merge-form and report: the half-year review (半年自行考核) round trip."""
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 from ..errors import PlanDeskError
+from .context import print_json
 
 
 def register(sub) -> None:
@@ -65,8 +65,7 @@ def cmd_merge_form(args, ctx) -> int:
         create_backup(doc.library, "合併填報表前")  # many results at once: keep the state before
         doc.apply(op)
     if args.json:
-        print(json.dumps({**preview.as_dict(), "applied": op is not None and not args.dry_run},
-                         ensure_ascii=False, indent=2))
+        print_json({**preview.as_dict(), "applied": op is not None and not args.dry_run})
         return 0
     for o in preview.outcomes:  # the rows that need the clerk; the counts say the rest
         if o.kind in (CONFLICT, UNMATCHED) or o.message:
@@ -87,14 +86,9 @@ def cmd_report(args, ctx) -> int:
         raise PlanDeskError("請以 -o 指定成果文件（.docx、.odt 或 .pdf），或加上 --json 輸出統計數字。")
     if args.output:
         from ..assessment.report import write_report
-        from ..export import FORMATS
-        path = Path(args.output)
-        fmt = path.suffix.lower().lstrip(".")
-        if fmt not in FORMATS:
-            raise PlanDeskError(f"成果文件只能存成 .docx、.odt 或 .pdf，「{path.name}」的副檔名不符，請改用其中之一。")
-        write_report(plan, period, fmt, path)
+        write_report(plan, period, args.output)
     if args.json:
-        print(json.dumps(period_statistics(plan, period.name), ensure_ascii=False, indent=2))
+        print_json(period_statistics(plan, period.name))
     else:
         print(args.output)
     return 0

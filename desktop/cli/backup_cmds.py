@@ -1,12 +1,12 @@
 """backup, backups and restore: copies of the whole library."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from ..backup import backup_folder, create_backup, list_backups, restore_backup, restore_over_damaged
 from ..errors import LibraryDamaged
 from ..yeartext import roc_short_datetime
+from .context import print_json
 
 
 def register(sub) -> None:
@@ -36,7 +36,7 @@ def cmd_backups(args, ctx) -> int:
     library = ctx.library()
     backups = list_backups(backup_folder(library), library.path.stem)
     if args.json:
-        print(json.dumps([b.as_dict() for b in backups], ensure_ascii=False, indent=2))
+        print_json([b.as_dict() for b in backups])
         return 0
     for b in backups:
         state = "" if b.ok else "\t（檢查不通過，不能還原）"

@@ -1,6 +1,7 @@
 """Lazily opened library for CLI commands (opened only when a command needs it)."""
 from __future__ import annotations
 
+import json
 import os
 import sys
 from pathlib import Path
@@ -38,3 +39,8 @@ class Context:
     def close(self) -> None:
         if self._library is not None:
             self._library.close()
+
+
+def print_json(data) -> None:
+    """A command's ``--json`` output: UTF-8 text as it is (not \\u escapes), indented."""
+    print(json.dumps(data, ensure_ascii=False, indent=2))

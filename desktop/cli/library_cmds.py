@@ -1,7 +1,6 @@
 """list, import, export and search: the library commands."""
 from __future__ import annotations
 
-import json
 import sys
 from dataclasses import asdict
 from pathlib import Path
@@ -10,6 +9,7 @@ from ..atomic import write_text_atomic
 from ..errors import PlanDeskError
 from ..exchange import dumps, read_plan_file
 from ..model import Plan
+from .context import print_json
 
 
 def register(sub) -> None:
@@ -38,8 +38,8 @@ def register(sub) -> None:
 def cmd_list(args, ctx) -> int:
     plans = ctx.library().list_plans()
     if args.json:
-        print(json.dumps([{"id": p.id, "office": p.office, "year": p.year, "status": p.status,
-                           "title": p.title} for p in plans], ensure_ascii=False, indent=2))
+        print_json([{"id": p.id, "office": p.office, "year": p.year, "status": p.status, "title": p.title}
+                    for p in plans])
         return 0
     for p in plans:
         print(f"{p.id}\t{p.office}\t{p.year}\t{p.status}\t{p.title}")
@@ -93,7 +93,7 @@ def cmd_export(args, ctx) -> int:
 def cmd_search(args, ctx) -> int:
     hits = ctx.library().search(args.text)
     if args.json:
-        print(json.dumps([asdict(h) for h in hits], ensure_ascii=False, indent=2))
+        print_json([asdict(h) for h in hits])
         return 0
     for h in hits:
         print(f"{h.plan_id}\t{h.office} {h.year}\t{h.where}\t{h.snippet}")

@@ -1,11 +1,11 @@
 """clone, check and diff: next year's plan, the consistency checker, 新舊對照表."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from ..errors import PlanDeskError
 from ..model import STATUSES
+from .context import print_json
 
 
 def register(sub) -> None:
@@ -35,16 +35,12 @@ def register(sub) -> None:
     p.set_defaults(func=cmd_diff)
 
 
-def _print_json(data) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2))
-
-
 def cmd_clone(args, ctx) -> int:
     from ..clone import clone_with_preview
     new_id, preview = clone_with_preview(ctx.library(), args.id, args.year, rollover=not args.no_rollover)
     evidence = preview.source_year
     if args.json:
-        _print_json({"source_year": evidence.as_dict(), "proposals": [p.as_dict() for p in preview.proposals]})
+        print_json({"source_year": evidence.as_dict(), "proposals": [p.as_dict() for p in preview.proposals]})
     else:
         if evidence.disagrees:
             print(evidence.message())
@@ -69,7 +65,7 @@ def cmd_status(args, ctx) -> int:
         library.load_plan(args.id)  # a clear error for a missing plan
     history = library.status_notes(args.id)  # with 「依 … 修正 (N 處)」 notes of accepted reviews
     if args.json:
-        _print_json([{"status": s, "at": at, **({"note": note} if note else {})} for s, at, note in history])
+        print_json([{"status": s, "at": at, **({"note": note} if note else {})} for s, at, note in history])
     else:
         for status, at, note in history:
             print(f"{at}\t{status}" + (f"\t{note}" if note else ""))
@@ -81,7 +77,7 @@ def cmd_check(args, ctx) -> int:
     library = ctx.library()
     findings = check_plan(library.load_plan(args.id), library)
     if args.json:
-        _print_json([f.as_dict() for f in findings])
+        print_json([f.as_dict() for f in findings])
         return 0
     for f in findings:
         print(f"{f.severity}\t{rule_name(f.rule)}\t{f.location}\t{f.message}")
@@ -103,7 +99,7 @@ def cmd_diff(args, ctx) -> int:
             raise PlanDeskError(f"對照表只能存成 .docx 或 .odt，「{path.name}」的副檔名不符，請改用其中之一。")
         write_diff_table(old, new, comparison, fmt, path)
     if args.json:
-        _print_json(comparison.as_dict())
+        print_json(comparison.as_dict())
     else:
         for e in comparison.rows:
             print(f"{e.label}\t{e.new_location or e.old_location}\t{e.detail}")

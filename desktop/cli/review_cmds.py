@@ -1,11 +1,11 @@
 """review and notes: a marked-up plan returned by the 處長, change by change."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from ..errors import PlanDeskError
 from ..markup.entries import by_whom
+from .context import print_json
 
 
 def register(sub) -> None:
@@ -59,7 +59,7 @@ def cmd_review(args, ctx) -> int:
         print(f"已套用 {count} 處修正到計畫 {args.id}，{notes} 則註解存為審閱註解。")
         return 0
     if args.json:
-        print(json.dumps([e.as_dict() for e in entries], ensure_ascii=False, indent=2))
+        print_json([e.as_dict() for e in entries])
         return 0
     for number, e in enumerate(entries, 1):
         change = e.new if e.kind == "comment" else f"「{e.old}」→「{e.new}」"
@@ -73,16 +73,16 @@ def cmd_review(args, ctx) -> int:
 
 def cmd_notes(args, ctx) -> int:
     library = ctx.library()
-    library.load_plan(args.id)  # a clear error for a missing plan
+    plan = library.load_plan(args.id)  # also a clear error for a missing plan
     for note_id, done in ((args.resolve, True), (args.reopen, False)):
         if note_id is not None:
             library.resolve_review_note(note_id, done)
     notes = library.review_notes(args.id, resolved=args.all)
     if args.output:
         from ..markup.notes import write_notes
-        write_notes(library.load_plan(args.id), notes, Path(args.output))
+        write_notes(plan, notes, Path(args.output))
     if args.json:
-        print(json.dumps([n.as_dict() for n in notes], ensure_ascii=False, indent=2))
+        print_json([n.as_dict() for n in notes])
         return 0
     for n in notes:
         state = "已處理" if n.resolved else "未處理"

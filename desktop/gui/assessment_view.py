@@ -390,11 +390,8 @@ class AssessmentView(QWidget):
         if target is None:
             return None
         from ..assessment.report import write_report
-        fmt = target.suffix.lower().lstrip(".")
         try:
-            if fmt not in ("docx", "odt", "pdf"):
-                raise PlanDeskError(f"成果文件只能存成 .docx、.odt 或 .pdf，「{target.name}」的副檔名不符，請改用其中之一。")
-            return write_report(self.plan, period, fmt, target)
+            return write_report(self.plan, period, target)
         except PlanDeskError as exc:
             dialogs.show_error(self, exc.message)
             return None
