@@ -38,6 +38,16 @@ def _isolated_user_dirs(tmp_path, monkeypatch):
     monkeypatch.delenv("PLANDESK_DB", raising=False)
 
 
+def saved_plan(db, plan_id: int):
+    """The plan as saved in the library file ``db``, read through a new connection."""
+    from desktop.library import Library
+    library = Library.open(db)
+    try:
+        return library.load_plan(plan_id)
+    finally:
+        library.close()
+
+
 def run_cli(*args, env=None, cwd=None):
     """Run the real ``plandesk`` entry point in a subprocess."""
     full_env = dict(os.environ, **(env or {}))

@@ -9,7 +9,8 @@ from PySide6.QtGui import QColor, QDropEvent
 
 from assessment_helpers import answer, fill, form_keys
 from gui_fixtures import dialogs  # noqa: F401 (fixture)
-from gui_helpers import library_with, make_window, reopen, type_text
+from conftest import saved_plan
+from gui_helpers import library_with, make_window, type_text
 from desktop.assessment.items import review_items
 from desktop.assessment.form_writer import write_form
 from desktop.gui import assessment_dialogs
@@ -25,11 +26,7 @@ def window(qtbot, tmp_path, dialogs):
 
 
 def _disk_results(library, plan_id):
-    disk = reopen(library)
-    try:
-        return disk.load_plan(plan_id).review.results
-    finally:
-        disk.close()
+    return saved_plan(library.path, plan_id).review.results
 
 
 def test_view_lists_every_item_with_a_status_chip(window, qtmodeltester):
@@ -189,11 +186,7 @@ def test_due_date_edit_is_stored_and_undoable(window):
     view = window.assessment_view
     assert view.due.date() == QDate(2019, 7, 5)  # from the plan's 考核作業 text
     view.due.setDate(QDate(2019, 7, 12))
-    disk = reopen(window.library)
-    try:
-        assert disk.load_plan(window.document.plan.id).review.periods[0].due == "2019-07-12"
-    finally:
-        disk.close()
+    assert saved_plan(window.library.path, window.document.plan.id).review.periods[0].due == "2019-07-12"
     window.actions["undo"].trigger()
     assert window.document.plan.review.periods[0].due == ""
     assert view.due.date() == QDate(2019, 7, 5)

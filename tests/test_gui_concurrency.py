@@ -11,12 +11,8 @@ import desktop.library as library_module
 from conftest import run_cli
 from desktop.document import PlanDocument
 from desktop.ops import EditNode
+from gui_fixtures import dialogs  # noqa: F401 (fixture)
 from gui_helpers import Dialogs, library_with, type_text
-
-
-@pytest.fixture
-def dialogs(monkeypatch):
-    return Dialogs(monkeypatch)
 
 
 def _window(qtbot, path):

@@ -1,17 +1,13 @@
 """Drag and drop in the plan tree: a bold indicator (line between rows, lit row
 for "inside"), a drop onto a collapsed row expands it and selects the moved
 item, and a drop from another window copies as Ctrl+C/V does."""
-import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QAbstractItemView
 
-from gui_helpers import Dialogs, library_with, reopen, shown_window
-
-
-@pytest.fixture
-def dialogs(monkeypatch):
-    return Dialogs(monkeypatch, True)
+from conftest import saved_plan
+from gui_fixtures import dialogs  # noqa: F401 (fixture)
+from gui_helpers import library_with, shown_window
 
 
 def _drag_over(tree, mime, point):
@@ -57,9 +53,7 @@ def test_drop_onto_collapsed_row_expands_and_selects(qtbot, tmp_path, dialogs):
     assert tree.isExpanded(model.index_of(target.id))
     assert window.controller.current_id() == source.id
     assert tree.drop_hint() is None
-    disk = reopen(library)
-    assert disk.load_plan(plan_id).find(target.id)[0].children[-1].id == source.id
-    disk.close()
+    assert saved_plan(library.path, plan_id).find(target.id)[0].children[-1].id == source.id
     library.close()
 
 
@@ -83,7 +77,5 @@ def test_drop_from_another_window_copies(qtbot, tmp_path, dialogs):
     assert source in source_window.document.plan.tree[0].children  # the source keeps it
     assert target_window.document.undo_label() == "拖曳複製"
     assert target_window.controller.current_id() == copied.id
-    disk = reopen(library)
-    assert any(n.title == source.title for n in disk.load_plan(taipei).walk())
-    disk.close()
+    assert any(n.title == source.title for n in saved_plan(library.path, taipei).walk())
     library.close()

@@ -6,15 +6,12 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.ops import EditPlan
 from gui_fixtures import dialogs, window  # noqa: F401 (fixtures)
-from gui_helpers import make_window, reopen
+from conftest import saved_plan
+from gui_helpers import make_window
 
 
 def _saved_texts(window):
-    disk = reopen(window.library)
-    try:
-        plan = disk.load_plan(window.document.plan.id)
-    finally:
-        disk.close()
+    plan = saved_plan(window.library.path, window.document.plan.id)
     return [t for n in plan.walk() for t in (n.title, n.text)]
 
 

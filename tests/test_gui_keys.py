@@ -6,7 +6,7 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from desktop.gui.actions import canonical_key, same_key
 from gui_fixtures import dialogs, window  # noqa: F401 (fixtures)
-from gui_helpers import reopen
+from conftest import saved_plan
 
 
 @pytest.fixture
@@ -37,11 +37,7 @@ def test_no_two_actions_share_a_keystroke(focused):
 
 
 def _saved(window):
-    disk = reopen(window.library)
-    try:
-        return disk.load_plan(window.document.plan.id)
-    finally:
-        disk.close()
+    return saved_plan(window.library.path, window.document.plan.id)
 
 
 def test_ctrl_tab_and_f6_move_between_panes_not_indent(qtbot, focused):

@@ -1,16 +1,12 @@
 """Library panel (new, duplicate, rename, delete, restore), search and the
 plan properties / sections editor — each checked in the library file."""
-from gui_helpers import Dialogs, library_with, make_window, reopen, type_text
+from conftest import saved_plan
+from gui_fixtures import dialogs  # noqa: F401 (fixture)
+from gui_helpers import library_with, make_window, reopen, type_text
 
-import pytest
 
 from desktop.gui.library_panel import PlanIdRole
 from desktop.gui.search_panel import HitRole
-
-
-@pytest.fixture
-def dialogs(monkeypatch):
-    return Dialogs(monkeypatch, True)
 
 
 def _plans(library):
@@ -30,15 +26,15 @@ def test_library_panel_groups_and_commands(qtbot, tmp_path, dialogs, monkeypatch
     assert {item.text(1).split()[0] for item in panel.items()} <= {"草稿", "陳核", "核定"}
 
     new_id = panel.new_plan()  # five-面向 skeleton for the same office, next year
-    new = reopen(library).load_plan(new_id)
+    new = saved_plan(library.path, new_id)
     assert new.office == window.document_for(hualien).plan.office and new.year == 109
     assert len(new.tree) == 5 and window.document.plan.id == new_id
     empty_id = panel.new_plan(empty=True, office="測試處", year=115)
-    assert reopen(library).load_plan(empty_id).tree == []
+    assert saved_plan(library.path, empty_id).tree == []
 
     window.open_plan(hualien)
     copy_id = panel.duplicate()
-    copy = reopen(library).load_plan(copy_id)
+    copy = saved_plan(library.path, copy_id)
     assert copy.title.endswith("（複本）") and len(list(copy.walk())) == len(
         list(window.document_for(hualien).plan.walk()))
 
@@ -83,37 +79,37 @@ def test_properties_and_sections_editing_undo(qtbot, tmp_path, dialogs):
     editor.fields["office"].setFocus()
     editor.fields["office"].end(False)
     type_text(editor.fields["office"], "東區")
-    assert reopen(library).load_plan(plan_id).office == office + "東區"
+    assert saved_plan(library.path, plan_id).office == office + "東區"
     assert "東區" in window.windowTitle()
     window.controller.undo()
-    assert reopen(library).load_plan(plan_id).office == office
+    assert saved_plan(library.path, plan_id).office == office
     assert editor.fields["office"].text() == office
 
     other = next(i for i in range(editor.profile.count()) if editor.profile.itemData(i) != plan.profile)
     editor.profile.setCurrentIndex(other)
     editor.profile.activated.emit(other)
-    assert reopen(library).load_plan(plan_id).profile == editor.profile.itemData(other)
+    assert saved_plan(library.path, plan_id).profile == editor.profile.itemData(other)
     window.controller.undo()
-    assert reopen(library).load_plan(plan_id).profile == plan.profile
+    assert saved_plan(library.path, plan_id).profile == plan.profile
 
     sections = editor.sections
     count = len(plan.sections)
     sections.list.setCurrentRow(0)
     sections.add_section()
-    assert len(reopen(library).load_plan(plan_id).sections) == count + 1
+    assert len(saved_plan(library.path, plan_id).sections) == count + 1
     assert sections.list.currentRow() == 1
     sections.heading.setFocus()
     sections.heading.selectAll()
     type_text(sections.heading, "服務承諾")
-    assert reopen(library).load_plan(plan_id).sections[1].heading == "服務承諾"
+    assert saved_plan(library.path, plan_id).sections[1].heading == "服務承諾"
     assert sections.list.item(1).text() == "貳、服務承諾"
     sections.add_paragraph()
     type_text(sections.paragraph_text, "每件申請三日內回覆。")
     sections.paragraph_numbered.setChecked(True)
-    stored = reopen(library).load_plan(plan_id).sections[1]
+    stored = saved_plan(library.path, plan_id).sections[1]
     assert [(p.text, p.numbered) for p in stored.paragraphs] == [("每件申請三日內回覆。", True)]
     sections.move_section(+1)
-    assert reopen(library).load_plan(plan_id).sections[2].heading == "服務承諾"
+    assert saved_plan(library.path, plan_id).sections[2].heading == "服務承諾"
     # the table section cannot be removed
     table_row = next(i for i, s in enumerate(plan.sections) if s.kind == "table")
     sections.list.setCurrentRow(table_row)
@@ -122,10 +118,10 @@ def test_properties_and_sections_editing_undo(qtbot, tmp_path, dialogs):
     sections.notes.setFocus()
     sections.notes.moveCursor(sections.notes.textCursor().MoveOperation.End)
     type_text(sections.notes, "\n※ 新附註")
-    assert reopen(library).load_plan(plan_id).table_section().notes[-1] == "※ 新附註"
+    assert saved_plan(library.path, plan_id).table_section().notes[-1] == "※ 新附註"
     while window.document.undo():
         pass
-    restored = reopen(library).load_plan(plan_id)
+    restored = saved_plan(library.path, plan_id)
     assert [s.heading for s in restored.sections] == [s.heading for s in library.load_plan(plan_id).sections]
     assert len(restored.sections) == count
     library.close()

@@ -3,12 +3,9 @@ library file is read again through a new connection."""
 import pytest
 from PySide6.QtCore import Qt
 
+from conftest import saved_plan
+from gui_fixtures import dialogs  # noqa: F401 (fixture)
 from gui_helpers import Dialogs, library_with, make_window, reopen, titles, type_text
-
-
-@pytest.fixture
-def dialogs(monkeypatch):
-    return Dialogs(monkeypatch, True)
 
 
 def _focus_tree(qtbot, window):
@@ -20,11 +17,7 @@ def _focus_tree(qtbot, window):
 
 
 def _disk_plan(library, plan_id):
-    disk = reopen(library)
-    try:
-        return disk.load_plan(plan_id)
-    finally:
-        disk.close()
+    return saved_plan(library.path, plan_id)
 
 
 def test_outliner_keys(qtbot, tmp_path, dialogs):

@@ -10,8 +10,8 @@ import pytest
 from desktop.exchange import read_plan_file
 from desktop.library import Library
 
-from conftest import fixture_path
-from xvfb_session import XSession, missing_tools, saved_plan, wait_for
+from conftest import fixture_path, saved_plan
+from xvfb_session import XSession, missing_tools, wait_for
 
 pytestmark = pytest.mark.skipif(bool(missing_tools()),
                                 reason=f"需要 Xvfb 與 xdotool 才能以真實按鍵測試視窗（缺少：{', '.join(missing_tools())}）")

@@ -3,7 +3,7 @@ with its context, accepts or rejects each or all as ONE undo step, jumps to item
 comments become review notes marked in the tree and resolvable in the detail pane."""
 import pytest
 
-from conftest import FIXTURES
+from conftest import FIXTURES, saved_plan
 from gui_helpers import Dialogs, library_with, make_window, reopen
 from desktop.exchange import plan_to_dict
 from desktop.export import export_plan
@@ -23,11 +23,7 @@ def setup(qtbot, tmp_path, monkeypatch):
 
 
 def _disk(library, plan_id):
-    disk = reopen(library)
-    try:
-        return plan_to_dict(disk.load_plan(plan_id))
-    finally:
-        disk.close()
+    return plan_to_dict(saved_plan(library.path, plan_id))
 
 
 def test_panel_lists_the_changes_with_marked_context_and_jumps_to_items(setup):

@@ -3,11 +3,10 @@ import copy
 
 import pytest
 
-from conftest import fixture_path
+from conftest import fixture_path, saved_plan
 from desktop.document import PlanDocument
 from desktop.errors import PlanDeskError
 from desktop.exchange import plan_to_dict, read_plan_file
-from desktop.library import Library
 from desktop.model import Department, Node, Paragraph, Section
 from desktop.ops import (Compound, DeleteNodes, EditNode, EditPlan, InsertNodes, MoveNode,
                          SetSections, clone_nodes, indent, move_by, outdent)
@@ -21,11 +20,7 @@ def doc(library):
 
 def on_disk(doc) -> dict:
     """The plan as a brand-new connection reads it from the file."""
-    other = Library.open(doc.library.path)
-    try:
-        return plan_to_dict(other.load_plan(doc.plan.id))
-    finally:
-        other.close()
+    return plan_to_dict(saved_plan(doc.library.path, doc.plan.id))
 
 
 def check_cycle(doc, op, expect):

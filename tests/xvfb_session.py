@@ -17,7 +17,6 @@ import sys
 import time
 from pathlib import Path
 
-from desktop.library import Library
 
 SCREEN = "3000x1000x24"  # room for two windows side by side
 HERE = Path(__file__).resolve().parent
@@ -154,15 +153,6 @@ class XSession:
                 except subprocess.TimeoutExpired:
                     process.kill()
                     process.wait()
-
-
-def saved_plan(db: Path, plan_id: int):
-    """The plan as saved in the library file, read through a new connection."""
-    library = Library.open(db)
-    try:
-        return library.load_plan(plan_id)
-    finally:
-        library.close()
 
 
 def _probe(db: str) -> None:
