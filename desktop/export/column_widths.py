@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import partial
 
+from .blocks import Cell
 from .linebreak import (Measured, label_lines, lines_end_alone, measure, printed_width, wrap_lines,
                         wrap_measured)
 from .units import cell_padding_cm, size_pt, usable_height_cm, usable_width_cm
@@ -64,13 +66,16 @@ def _needed_em(col: ColumnText) -> float:
     if col.lines:
         widths = sorted(printed_width(line) for line in col.lines)
         need = widths[max(0, -(-len(widths) * 9 // 10) - 1)]
-    for texts, breaker, max_lines, scale in ((set(col.labels), label_lines, 2, BOLD),
-                                             (col.distinct(), wrap_lines, col.max_lines, 1.0)):
-        for text in texts:
-            width = max(need, 1.0)
-            while len(breaker(text, width / scale)) > max_lines:
-                width += _STEP_EM
-            need = max(need, width)
+    for label in set(col.labels):
+        width = max(need, 1.0)
+        while len(label_lines(label, width / BOLD)) > 2:
+            width += _STEP_EM
+        need = max(need, width)
+    for measured, _count in col.measured():  # each heading measured once, wrapped at each width
+        width = max(need, 1.0)
+        while len(wrap_measured(measured, width)) > col.max_lines:
+            width += _STEP_EM
+        need = max(need, width)
     return need
 
 
@@ -87,7 +92,7 @@ def inner_em(profile: dict, width_cm: float) -> float:
     return (width_cm - 2 * cell_padding_cm(profile)[1]) / em_cm - EDGE_EM
 
 
-def tall_rows(profile: dict, rows: list[list], widths: list[float], cell_type) -> set[int]:
+def tall_rows(profile: dict, rows: list[list], widths: list[float]) -> set[int]:
     """Rows whose own cells (merged cells aside) would not fit on one page: a
     word processor must split them, so they are not marked "do not split"."""
     size = size_pt(profile, "table")
@@ -97,7 +102,7 @@ def tall_rows(profile: dict, rows: list[list], widths: list[float], cell_type) -
     out = set()
     for r, row in enumerate(rows):
         for c, cell in enumerate(row):
-            if not isinstance(cell, cell_type) or cell.rowspan > 1:
+            if not isinstance(cell, Cell) or cell.rowspan > 1:
                 continue
             width = max(inner_em(profile, sum(widths[c:c + cell.colspan])), 1.0)
             texts = [(p.token + p.text, max(width - p.indent_em, 1.0)) for p in cell.paragraphs]
@@ -121,14 +126,14 @@ def fit_widths(profile: dict, columns: list[ColumnText], profile_cols: list[int]
     flexible = profile["table"].get("flexible_column", 2)
     bounds = [(lo * usable, hi * usable) for lo, hi in _share_bounds(profile, profile_cols, fractions)]
     to_cm = lambda em: em * em_cm + pad  # noqa: E731
-    to_em = lambda cm: (cm - pad) / em_cm - EDGE_EM  # noqa: E731
+    to_em = partial(inner_em, profile)
     widths = []
     for i, (col, (lo, hi)) in enumerate(zip(columns, bounds)):
         if profile_cols[i] == flexible:
             widths.append(0.0)
             continue
         cm = min(max(to_cm(_needed_em(col) + SLACK_EM), lo), hi)
-        widths.append(_avoid_lone(col, cm, cm, hi, to_em, em_cm))  # only wider: never more lines
+        widths.append(_avoid_lone(col, cm, hi, to_em, em_cm))
     flex = [i for i, c in enumerate(profile_cols) if c == flexible]
     excess = sum(widths) - (usable - sum(bounds[i][0] for i in flex))
     if excess > 0:  # the content column keeps its minimum: headings give way first
@@ -175,19 +180,17 @@ def _narrow_headings(columns: list[ColumnText], widths: list[float], bounds, hea
     return out
 
 
-def _avoid_lone(col: ColumnText, cm: float, lo: float, hi: float, to_em, em_cm: float) -> float:
-    """The width nearest ``cm`` within [lo, hi] with the fewest cells ending in a
-    lone character (wider preferred over narrower at equal distance)."""
-    if not (col.labels or col.wrapped) or not _lone_count(col, to_em(cm)):
+def _avoid_lone(col: ColumnText, cm: float, hi: float, to_em, em_cm: float) -> float:
+    """The narrowest width from ``cm`` up to ``hi`` with the fewest cells ending in a
+    lone character (only wider: a narrower column would print more lines)."""
+    if not (col.labels or col.wrapped):
         return cm
-    step = _STEP_EM * em_cm
     best, best_count = cm, _lone_count(col, to_em(cm))
-    for k in range(1, int((hi - lo) / step) + 2):
-        for candidate in (cm + k * step, cm - k * step):
-            if lo <= candidate <= hi:
-                count = _lone_count(col, to_em(candidate))
-                if count < best_count:
-                    best, best_count = candidate, count
-        if best_count == 0:
-            break
+    step = _STEP_EM * em_cm
+    k = 1
+    while best_count and cm + k * step <= hi:
+        count = _lone_count(col, to_em(cm + k * step))
+        if count < best_count:
+            best, best_count = cm + k * step, count
+        k += 1
     return best

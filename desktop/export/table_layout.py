@@ -145,7 +145,7 @@ class _TableBuilder:
         absolute = column_widths_cm(self.profile, widths)
         self.break_labels(absolute)
         return Table(widths=widths, header=[self.header], rows=self.body,
-                     tall_rows=tall_rows(self.profile, self.body, absolute, Cell))
+                     tall_rows=tall_rows(self.profile, self.body, absolute))
 
     def break_labels(self, widths_cm: list[float]) -> None:
         """A label too wide for its column becomes one paragraph per printed line,
