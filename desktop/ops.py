@@ -52,7 +52,8 @@ class Operation:
         raise NotImplementedError
 
 
-def _siblings(plan: Plan, parent_id: str | None) -> list[Node]:
+def siblings_of(plan: Plan, parent_id: str | None) -> list[Node]:
+    """The child list of ``parent_id`` (the top level for None); KeyError for no such item."""
     if not parent_id:
         return plan.tree
     return plan.find(parent_id)[0].children
@@ -114,7 +115,7 @@ class InsertNodes(Operation):
     label: str = "新增項目"
 
     def apply(self, plan):
-        siblings = _siblings(plan, self.parent_id)
+        siblings = siblings_of(plan, self.parent_id)
         if not 0 <= self.index <= len(siblings):
             raise PlanDeskError("插入的位置不存在，請重新選取項目後再試。")
         existing = {n.id for n in plan.walk()}
@@ -169,7 +170,7 @@ class MoveNode(Operation):
         if self.parent_id:
             if any(n.id == self.parent_id for n in node.walk()):
                 raise PlanDeskError("不能把項目移到它自己底下，請選擇其他位置。")
-        new_siblings = _siblings(plan, self.parent_id)
+        new_siblings = siblings_of(plan, self.parent_id)
         old_index = old_siblings.index(node)
         index = self.index
         if not 0 <= index <= len(new_siblings):

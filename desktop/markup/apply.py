@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from ..errors import PlanDeskError
 from ..importer.cells import departments as parse_departments
 from ..model import Node, Plan
-from ..ops import Compound, DeleteNodes, EditNode, EditPlan, InsertNodes, MoveNode, Operation, SetSections
+from ..ops import (Compound, DeleteNodes, EditNode, EditPlan, InsertNodes, MoveNode, Operation, SetSections,
+                   siblings_of)
 from .entries import FieldPatch, Placement, ReviewEntry
 
 
@@ -26,12 +27,10 @@ class PlaceNode(Operation):
 
     def apply(self, plan: Plan):
         parent = self.place.parent
-        if parent is not None:
-            try:
-                plan.find(parent)
-            except KeyError:
-                raise PlanDeskError("要放入的項目所屬的上層項目沒有被接受，請一併接受該上層項目後再試。") from None
-        siblings = plan.find(parent)[0].children if parent else plan.tree
+        try:
+            siblings = siblings_of(plan, parent)
+        except KeyError:
+            raise PlanDeskError("要放入的項目所屬的上層項目沒有被接受，請一併接受該上層項目後再試。") from None
         ids = [s.id for s in siblings if s.id != self.move_id]
         index = next((ids.index(a) + 1 for a in self.place.after if a in ids), 0)
         if self.move_id is None:
