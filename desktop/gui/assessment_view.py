@@ -55,7 +55,6 @@ class AssessmentView(QWidget):
         self.setObjectName("assessment_view")
         self.document: PlanDocument | None = None
         self.today = date.today()  # the reminder's "now"; tests set it
-        self._unsubscribe = None
         self._node_id: str | None = None
         self._loading = False
         self._stale = False  # changes arrived while hidden
@@ -163,11 +162,6 @@ class AssessmentView(QWidget):
 
     # --- document ------------------------------------------------------------------------------
     def set_document(self, document: PlanDocument | None) -> None:
-        if document is not self.document:  # only the shown plan's changes
-            if self._unsubscribe is not None:
-                self._unsubscribe()
-            self._unsubscribe = (document.subscribe(lambda change, doc=document: self._on_change(doc, change))
-                                 if document is not None else None)
         self.document = document
         self._loading = True
         self.period.clear()
@@ -190,9 +184,8 @@ class AssessmentView(QWidget):
     def current_period(self):
         return self.plan.review.period(self.period.currentText()) if self.plan else None
 
-    def _on_change(self, document: PlanDocument, change: Change) -> None:
-        if document is not self.document:
-            return
+    def on_change(self, change: Change) -> None:
+        """The shown plan changed (the main window passes on its tree model's changes)."""
         if self.isHidden():  # another tab is shown: catch up when this one is, not on every keystroke
             self._stale = True
             return

@@ -227,6 +227,7 @@ class MainWindow(QMainWindow):
         path = self.model.numbered_path(node_id or "")
         self.detail.on_change(change, path)
         self.plan_editor.on_change(change)
+        self.assessment_view.on_change(change)
         if change.plan:  # status may have locked or unlocked the plan
             self.detail.show_node(document, node_id, path)
             self.library_panel.refresh(select=document.plan.id)
