@@ -5,10 +5,10 @@ import subprocess
 import sys
 
 import pytest
-from PySide6.QtCore import QLockFile
 
 from conftest import fixture_path
 from desktop.gui import single_instance
+from desktop.gui.instance_lock import InstanceLock
 from gui_helpers import Dialogs, library_with
 
 
@@ -71,7 +71,8 @@ def test_lock_of_another_pc_gives_a_read_only_window(qtbot, tmp_path, monkeypatc
     lock_path = tmp_path / "lib.sqlite.lock"
     # the lock a PlanDesk on another computer wrote on the shared folder (QLockFile's format)
     lock_path.write_text("4242\nplandesk\nother-pc\n\n\n", encoding="utf-8")
-    assert single_instance.lock_host(lock_path) == "other-pc" and single_instance.locked_elsewhere(lock_path)
+    other = InstanceLock(tmp_path / "lib.sqlite")
+    assert not other.acquired and other.foreign and other.owner.host == "other-pc"
     assert not single_instance.hand_over(tmp_path / "lib.sqlite")  # nobody here to hand over to
     window = create_main_window(tmp_path / "lib.sqlite")
     qtbot.addWidget(window)
@@ -83,11 +84,11 @@ def test_lock_of_another_pc_gives_a_read_only_window(qtbot, tmp_path, monkeypatc
 
 
 def test_own_lock_is_not_another_pc(tmp_path):
-    lock = QLockFile(str(tmp_path / "x.lock"))
-    assert lock.tryLock(0)
-    assert not single_instance.locked_elsewhere(tmp_path / "x.lock")
-    lock.unlock()
-    assert single_instance.lock_host(tmp_path / "x.lock") == ""
+    mine = InstanceLock(tmp_path / "x")
+    second = InstanceLock(tmp_path / "x")  # this PC, a live process: not foreign, no read-only reason
+    assert mine.acquired and not second.acquired and not second.foreign
+    assert second.read_only_message() == ""
+    mine.release()
 
 
 def test_windows_launch_lets_the_running_window_take_the_foreground(monkeypatch):

@@ -105,7 +105,7 @@ def create_main_window(db_path: Path):
     if lock.acquired:
         window.instance_server = single_instance.serve(window, library.path)
     else:
-        window.read_only_reason = single_instance.elsewhere_message(lock.path)
+        window.read_only_reason = lock.read_only_message()
     window.change_watcher = ChangeWatcher(window)
     window.opened_revisions = library.revisions()
     welcome.install(window)  # first start: what the demo is, three first steps

@@ -57,6 +57,13 @@ class InstanceLock:
         return (f"這個計畫庫在 {o.age_text()} 前被電腦「{o.host}」上的使用者「{o.user}」開啟編輯，"
                 "至今未釋放；若那台電腦已關閉或當機，可以接手編輯，否則請以唯讀開啟以免互相覆蓋。")
 
+    def read_only_message(self) -> str:
+        """Why the window opens read-only when another computer holds the lock ("" otherwise)."""
+        if not self.foreign:
+            return ""
+        return (f"電腦「{self.owner.host}」上的 PlanDesk 正在使用這個計畫庫，本視窗以唯讀方式開啟，"
+                "只能查看與匯出；修改請在該電腦進行。")
+
     def take_over(self) -> bool:
         """Remove the other holder's lock and take it (the clerk said it is stale)."""
         self.path.unlink(missing_ok=True)

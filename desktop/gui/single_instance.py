@@ -15,7 +15,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QObject, QSysInfo, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from ..paths import login_name
@@ -29,28 +29,6 @@ def server_name(library_path: Path) -> str:
     path = os.path.normcase(str(Path(library_path).resolve()))
     digest = hashlib.sha256(f"{login_name()}\0{path}".encode("utf-8")).hexdigest()[:24]
     return f"plandesk-{digest}"
-
-
-def lock_host(lock_path: Path) -> str:
-    """The computer named in a library's lock file ("" when nobody holds it)."""
-    if not Path(lock_path).exists():
-        return ""
-    info = QLockFile(str(lock_path)).getLockInfo()
-    return info[1] if info and info[0] else ""
-
-
-def locked_elsewhere(lock_path: Path) -> bool:
-    """True when another PC holds the lock (the only case for a read-only window)."""
-    host = lock_host(lock_path)
-    return bool(host) and host != QSysInfo.machineHostName()
-
-
-def elsewhere_message(lock_path: Path) -> str:
-    """Why the window is read-only when another PC holds the lock ("" otherwise)."""
-    if not locked_elsewhere(lock_path):
-        return ""
-    return (f"電腦「{lock_host(lock_path)}」上的 PlanDesk 正在使用這個計畫庫，本視窗以唯讀方式開啟，"
-            "只能查看與匯出；修改請在該電腦進行。")
 
 
 def _allow_foreground() -> None:
